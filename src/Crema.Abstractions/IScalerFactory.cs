@@ -1,0 +1,23 @@
+namespace Crema.Abstractions;
+
+/// <summary>
+/// Builds scalers of one trigger type. Register one instance per type in the scaler catalog.
+/// Most implementations derive from <see cref="ScalerFactory{TMetadata}"/>.
+/// </summary>
+public interface IScalerFactory
+{
+    /// <summary>The trigger type (for example <c>prometheus</c>).</summary>
+    string Type { get; }
+
+    /// <summary>Other names accepted for the same type (for example <c>apache-kafka</c>). Default: none.</summary>
+    IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>
+    /// Checks the trigger's metadata without touching the network. Returns every error, and the
+    /// metadata keys the scaler does not know (tolerated, reported as warnings).
+    /// </summary>
+    ScalerValidation Validate(ScalerContext context);
+
+    /// <summary>Builds a live scaler. Throws <see cref="ScalerConfigurationException"/> on bad metadata.</summary>
+    IScaler Create(ScalerContext context);
+}

@@ -1,0 +1,37 @@
+namespace Crema.Abstractions;
+
+public sealed partial class MetadataBinder
+{
+    /// <summary>
+    /// The text of a key: from metadata, or from the environment through <c>keyFromEnv</c>.
+    /// Value is null when absent; Deferred is true while validating a value that only exists at run time.
+    /// </summary>
+    private (string? Value, bool Deferred) Raw(string key, bool required)
+    {
+        readKeys.Add(key);
+        readKeys.Add(key + FromEnvSuffix);
+        if (Context.Metadata.TryGetValue(key, out var direct))
+        {
+            return (direct, false);
+        }
+        if (Context.Metadata.TryGetValue(key + FromEnvSuffix, out var variable))
+        {
+            if (Context.ValidationOnly)
+            {
+                return (null, true);
+            }
+            var fromEnv = Context.Environment(variable);
+            if (fromEnv is not null)
+            {
+                return (fromEnv, false);
+            }
+            Fail(key + FromEnvSuffix, $"environment variable \"{variable}\" is not set");
+            return (null, false);
+        }
+        if (required)
+        {
+            Fail(key, "is required");
+        }
+        return (null, false);
+    }
+}

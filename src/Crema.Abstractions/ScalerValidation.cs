@@ -1,0 +1,10 @@
+namespace Crema.Abstractions;
+
+/// <summary>The result of validating one trigger's metadata.</summary>
+/// <param name="Errors">Every error found; empty when valid.</param>
+/// <param name="UnknownKeys">Metadata keys no rule read; KEDA tolerates them, we warn.</param>
+public sealed record ScalerValidation(IReadOnlyList<MetadataError> Errors, IReadOnlyList<string> UnknownKeys)
+{
+    /// <summary>True when there are no errors.</summary>
+    public bool IsValid => Errors.Count == 0;
+}

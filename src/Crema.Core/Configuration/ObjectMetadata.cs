@@ -1,0 +1,14 @@
+namespace Crema.Core.Configuration;
+
+/// <summary>Kubernetes-style object metadata: a name, annotations and labels (all optional).</summary>
+public sealed record ObjectMetadata
+{
+    /// <summary>The object's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Annotations such as <c>autoscaling.keda.sh/paused</c>.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Free-form labels (informational).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,15 @@
+using Crema.Abstractions;
+
+namespace Crema.Scalers;
+
+/// <summary>
+/// Every scaler in this build. Adding a scaler means adding its factory here, one line, and nothing
+/// else outside its own folder.
+/// </summary>
+public static class BuiltInScalers
+{
+    /// <summary>A registry of all built-in scalers.</summary>
+    public static ScalerRegistry CreateRegistry() => new(
+    [
+    ]);
+}

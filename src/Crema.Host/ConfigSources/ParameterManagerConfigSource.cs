@@ -1,4 +1,4 @@
-using Crema.Google.ParameterManager;
+using Crema.Google.Secrets;
 
 namespace Crema.Host.ConfigSources;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Crema.Core.Configuration;
-using Crema.Google.SecretManager;
+using Crema.Google.Secrets;
 
 namespace Crema.Host.Daemon;
 

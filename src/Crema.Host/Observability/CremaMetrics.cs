@@ -60,11 +60,11 @@ internal sealed class CremaMetrics : IDisposable
         meter.Dispose();
     }
 
-    private static IEnumerable<Measurement<double>> Triggers(StatusStore status, Func<TriggerStatus, double?> select) =>
+    private static IEnumerable<Measurement<double>> Triggers(StatusStore status, Func<TriggerStatus, double?> pick) =>
         from o in status.Objects
         from t in o.Triggers
-        let v = select(t)
-        where v is not null
+        let v = pick(t)
+        where v.HasValue
         select new Measurement<double>(v.Value, new("scaled_object", o.Name), new("trigger", t.Name), new("type", t.Type));
 
     private static IEnumerable<Measurement<double>> Details(StatusStore status) =>
@@ -73,10 +73,10 @@ internal sealed class CremaMetrics : IDisposable
         from d in t.Details ?? new Dictionary<string, double>()
         select new Measurement<double>(d.Value, new("scaled_object", o.Name), new("trigger", t.Name), new("name", d.Key));
 
-    private static IEnumerable<Measurement<double>> Objects(StatusStore status, Func<ObjectStatus, double?> select) =>
+    private static IEnumerable<Measurement<double>> Objects(StatusStore status, Func<ObjectStatus, double?> pick) =>
         from o in status.Objects
-        let v = select(o)
-        where v is not null
+        let v = pick(o)
+        where v.HasValue
         select new Measurement<double>(v.Value, new("scaled_object", o.Name), new("target", o.Target));
 
     private static IEnumerable<Measurement<double>> ConfigLoaded(StatusStore status) =>

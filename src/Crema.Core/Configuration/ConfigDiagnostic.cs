@@ -8,6 +8,7 @@ namespace Crema.Core.Configuration;
 /// <param name="Message">What is wrong and, where possible, how to fix it.</param>
 public sealed record ConfigDiagnostic(string File, int Line, int Column, string Path, string Message)
 {
-    /// <inheritdoc />
-    public override string ToString() => $"{File}:{Line}:{Column}: {Path}: {Message}";
+    /// <summary><c>file:line:column: path: message</c>; the path part is left out for whole-file problems (empty path).</summary>
+    public override string ToString() =>
+        Path.Length == 0 ? $"{File}:{Line}:{Column}: {Message}" : $"{File}:{Line}:{Column}: {Path}: {Message}";
 }

@@ -58,7 +58,7 @@ internal sealed class YamlTreeReader
             return null;
         }
         parser.Consume<DocumentStart>();
-        var root = ReadNode(1, out _);
+        var root = ReadNode(1, string.Empty, out _);
         parser.Consume<DocumentEnd>();
         if (parser.Accept<DocumentStart>(out var second))
         {
@@ -67,7 +67,7 @@ internal sealed class YamlTreeReader
         return root;
     }
 
-    private ConfigNode ReadNode(int depth, out int height)
+    private ConfigNode ReadNode(int depth, string path, out int height)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
@@ -87,14 +87,14 @@ internal sealed class YamlTreeReader
         else if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
             CheckDepth(depth, sequenceStart.Start);
-            node = ReadSequence(sequenceStart, depth, out height);
+            node = ReadSequence(sequenceStart, depth, path, out height);
             anchor = sequenceStart.Anchor;
         }
         else
         {
             var mappingStart = parser.Consume<MappingStart>();
             CheckDepth(depth, mappingStart.Start);
-            node = ReadMapping(mappingStart, depth, out height);
+            node = ReadMapping(mappingStart, depth, path, out height);
             anchor = mappingStart.Anchor;
         }
         if (!anchor.IsEmpty)
@@ -104,36 +104,37 @@ internal sealed class YamlTreeReader
         return node;
     }
 
-    private SequenceConfigNode ReadSequence(SequenceStart start, int depth, out int height)
+    private SequenceConfigNode ReadSequence(SequenceStart start, int depth, string path, out int height)
     {
         var items = new List<ConfigNode>();
         height = 1;
         while (!parser.TryConsume<SequenceEnd>(out _))
         {
-            items.Add(ReadNode(depth + 1, out var childHeight));
+            items.Add(ReadNode(depth + 1, ConfigPath.Item(path, items.Count), out var childHeight));
             height = Math.Max(height, childHeight + 1);
         }
         return new SequenceConfigNode(ToPosition(start.Start), items);
     }
 
-    private MappingConfigNode ReadMapping(MappingStart start, int depth, out int height)
+    private MappingConfigNode ReadMapping(MappingStart start, int depth, string path, out int height)
     {
         var entries = new List<KeyValuePair<ScalarConfigNode, ConfigNode>>();
         var seen = new Dictionary<string, ScalarConfigNode>(StringComparer.Ordinal);
         height = 1;
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var key = ReadNode(depth + 1, out _);
-            var value = ReadNode(depth + 1, out var childHeight);
+            var key = ReadNode(depth + 1, path, out _);
+            var valuePath = key is ScalarConfigNode named ? ConfigPath.Field(path, named.Value) : path;
+            var value = ReadNode(depth + 1, valuePath, out var childHeight);
             height = Math.Max(height, childHeight + 1);
             if (key is not ScalarConfigNode scalarKey)
             {
-                diagnostics.Error(key.Position, string.Empty, $"a mapping key must be a scalar, found {key.KindName}");
+                diagnostics.Error(key.Position, path, $"a mapping key must be a scalar, found {key.KindName}");
                 continue;
             }
             if (seen.TryGetValue(scalarKey.Value, out var first))
             {
-                diagnostics.Error(scalarKey.Position, string.Empty,
+                diagnostics.Error(scalarKey.Position, valuePath,
                     $"duplicate key \"{scalarKey.Value}\" (first defined at line {first.Position.Line.ToString(CultureInfo.InvariantCulture)}); remove one of them");
                 continue;
             }

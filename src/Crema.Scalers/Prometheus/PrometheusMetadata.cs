@@ -1,3 +1,4 @@
+using Crema.Abstractions;
 using Crema.Scalers.Http;
 
 namespace Crema.Scalers.Prometheus;
@@ -31,4 +32,7 @@ internal sealed record PrometheusMetadata(
 {
     /// <summary>Default per-request timeout (KEDA's global HTTP timeout).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>The reading for a query result: active above activationThreshold (KEDA), compared with threshold.</summary>
+    public MetricReading ToReading(double value) => new(value, Threshold, value > ActivationThreshold);
 }

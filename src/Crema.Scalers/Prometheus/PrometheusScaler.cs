@@ -29,7 +29,7 @@ internal sealed class PrometheusScaler(
         try
         {
             var value = await QueryAsync(linked.Token).ConfigureAwait(false);
-            return new MetricReading(value, metadata.Threshold, value > metadata.ActivationThreshold);
+            return metadata.ToReading(value);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -49,6 +49,8 @@ internal sealed class PrometheusScalerFactory : ScalerFactory<PrometheusMetadata
             UseGoogleIdentity: authentication.Modes == HttpAuthModes.None && (podIdentity || googleEndpoint));
     }
 
+    protected override MetricReading ToReading(PrometheusMetadata metadata, double value) => metadata.ToReading(value);
+
     protected override IScaler Create(PrometheusMetadata metadata, ScalerContext context)
     {
         var client = context.Services.GetHttpClient(metadata.Authentication.ClientSettings(metadata.UnsafeSsl));

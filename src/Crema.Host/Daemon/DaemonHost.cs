@@ -44,7 +44,7 @@ internal sealed class DaemonHost : IAsyncDisposable
             var logging = services.GetRequiredService<ILoggerFactory>();
             var google = options.Google ?? GoogleServices.FromEnvironment(options.Environment, options.Time);
             google.ObserveCloudRunCalls(metrics.CloudRunCall);
-            var loopServices = new LoopServices(BuiltInScalers.CreateRegistry(), google.ScalerServices, google.CloudRun,
+            var loopServices = new LoopServices(options.Scalers ?? BuiltInScalers.CreateRegistry(), google.ScalerServices, google.CloudRun,
                 new AuthParamResolver(google.SecretManager, options.Environment, options.Time), new ConcurrencyLimits(),
                 status, metrics, options.Time, logging, options.Environment, options.DryRun);
             return new ScalingSupervisor(loopServices, options.Source, options.InitialText, options.InitialConfig);

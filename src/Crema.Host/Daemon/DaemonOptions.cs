@@ -1,3 +1,4 @@
+using Crema.Abstractions;
 using Crema.Core.Configuration;
 using Crema.Host.ConfigSources;
 
@@ -29,6 +30,9 @@ internal sealed record DaemonOptions
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The scalers available to triggers. Default: every built-in scaler.</summary>
+    public ScalerRegistry? Scalers { get; init; }
 
     /// <summary>Google API clients; default built from <see cref="Environment"/> (endpoint overrides, ADC).</summary>
     public GoogleServices? Google { get; init; }

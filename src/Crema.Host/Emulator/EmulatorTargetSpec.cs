@@ -36,9 +36,10 @@ public static class EmulatorTargetSpec
             name = $"projects/{DefaultProject}/locations/{DefaultLocation}/{collection}/{name}";
         }
 
-        if (!CloudRunResourceName.TryParse(name, out var canonical))
+        var expectedKind = collection == "services" ? CloudRunTargetKind.Service : CloudRunTargetKind.WorkerPool;
+        if (!CloudRunResourceName.TryParse(name, out var canonical) || canonical.Kind != expectedKind)
         {
-            throw new FormatException($"\"{name}\" is not a Cloud Run resource name (projects/P/locations/L/{collection}/NAME).");
+            throw new FormatException($"\"{name}\" is not a {collection} resource name; expected NAME=COUNT with NAME projects/P/locations/L/{collection}/ID or a bare ID.");
         }
 
         return new KeyValuePair<string, int>(canonical.Name, count);

@@ -29,9 +29,8 @@ internal static class ActivationRules
                 return new ActivationResult(target, now, $"active: scale from {(current == 0 ? "zero" : "idle")} to {Text(target)}");
             }
 
-            return isError
-                ? new ActivationResult(null, lastActive, "active with trigger errors (lastActiveTime kept)")
-                : new ActivationResult(null, now, null);
+            // KEDA keeps lastActiveTime when some trigger failed; the HPA step explains what it does with the rest.
+            return new ActivationResult(null, isError ? lastActive : now, null);
         }
 
         if (isError)

@@ -50,7 +50,9 @@ internal static class HpaProposal
         return valid.Count < proposals.Count && best < currentReplicas ? null : best;
     }
 
-    public static bool WithinTolerance(double ratio) => Math.Abs(1.0 - ratio) <= Configuration.ScalingDefaults.Tolerance;
+    // Kubernetes' Tolerances.isWithin form; unlike |1 - ratio| <= 0.1 it keeps a ratio of exactly 1.1 within.
+    public static bool WithinTolerance(double ratio) =>
+        1.0 - Configuration.ScalingDefaults.Tolerance <= ratio && ratio <= 1.0 + Configuration.ScalingDefaults.Tolerance;
 
     // KEDA publishes int64(value * 1000) milli-units; computing on them avoids float noise such as 1.1 / 0.1 = 11.000000000000002.
     private static long Milli(double value) => value >= long.MaxValue / 1000d ? long.MaxValue / 1000 : (long)(value * 1000);

@@ -61,7 +61,7 @@ public static class ScalingEngine
         {
             var hpa = HpaStep.Run(spec, pause, state, currentReplicas, inputs, now);
             desired = hpa.Replicas;
-            proposals = inputs.Count == evaluations.Count && !ScalingModifierRules.IsUsed(spec) ? hpa.Proposals : null;
+            proposals = hpa.Proposals.Count == evaluations.Count && !ScalingModifierRules.IsUsed(spec) ? hpa.Proposals : null;
             reason = hpa.Replicas == currentReplicas && activation.Note is not null ? activation.Note : hpa.Reason;
             next = next with { Recommendations = hpa.Recommendations };
         }

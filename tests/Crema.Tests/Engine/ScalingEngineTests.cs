@@ -93,7 +93,7 @@ public sealed class ScalingEngineTests
     {
         var spec = Spec() with
         {
-            Triggers = [new Core.Configuration.Trigger { Type = "prometheus", Name = "q", MetricType = Abstractions.MetricType.Value }],
+            Triggers = [new Core.Configuration.Trigger { Type = "prometheus", Name = "q", MetricType = global::Crema.Abstractions.MetricType.Value }],
             Advanced = DefaultBehavior(),
         };
 
@@ -107,7 +107,7 @@ public sealed class ScalingEngineTests
     {
         var spec = Spec() with
         {
-            Triggers = [new Core.Configuration.Trigger { Type = "prometheus", MetricType = Abstractions.MetricType.Value }],
+            Triggers = [new Core.Configuration.Trigger { Type = "prometheus", MetricType = global::Crema.Abstractions.MetricType.Value }],
             Advanced = DefaultBehavior(),
         };
 

@@ -37,8 +37,8 @@ internal sealed class GitHubRunnerScalerFactory : ScalerFactory<GitHubRunnerMeta
             MatchUnlabeledJobsWithUnlabeledRunners = binder.Bool("matchUnlabeledJobsWithUnlabeledRunners"),
             EnableEtags = binder.Bool("enableEtags"),
             TargetWorkflowQueueLength = binder.Long("targetWorkflowQueueLength", 1, min: 1),
-            ApplicationId = binder.Long("applicationID", 0, min: 0),
-            InstallationId = binder.Long("installationID", 0, min: 0),
+            ApplicationId = binder.Long("applicationID", 0, min: 1),
+            InstallationId = binder.Long("installationID", 0, min: 1),
             PersonalAccessToken = pat,
             AppKey = appKey,
         };
@@ -62,7 +62,10 @@ internal sealed class GitHubRunnerScalerFactory : ScalerFactory<GitHubRunnerMeta
 
     private static void CheckCredentials(MetadataBinder binder, GitHubRunnerMetadata metadata)
     {
-        var anyApp = metadata.ApplicationId != 0 || metadata.InstallationId != 0 || metadata.AppKey is not null;
+        // Has() rather than the value: while validating, a value from the environment is not known yet.
+        var hasApplicationId = binder.Has("applicationID");
+        var hasInstallationId = binder.Has("installationID");
+        var anyApp = hasApplicationId || hasInstallationId || metadata.AppKey is not null;
         if (metadata.PersonalAccessToken is null && metadata.AppKey is null)
         {
             binder.Fail("personalAccessToken", "no personalAccessToken or appKey given (as parameters of the trigger's authenticationRef)", MetadataSource.AuthParams);
@@ -71,8 +74,8 @@ internal sealed class GitHubRunnerScalerFactory : ScalerFactory<GitHubRunnerMeta
         {
             return;
         }
-        binder.Check(metadata.ApplicationId != 0, "applicationID", "is required with a GitHub App (installationID, appKey)");
-        binder.Check(metadata.InstallationId != 0, "installationID", "is required with a GitHub App (applicationID, appKey)");
+        binder.Check(hasApplicationId, "applicationID", "is required with a GitHub App (installationID, appKey)");
+        binder.Check(hasInstallationId, "installationID", "is required with a GitHub App (applicationID, appKey)");
         if (metadata.AppKey is null)
         {
             binder.Fail("appKey", "is required with a GitHub App (as a parameter of the trigger's authenticationRef)", MetadataSource.AuthParams);

@@ -114,5 +114,12 @@ public sealed partial class FakeGitHubApi : IAsyncDisposable
             await app.StopAsync().ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
         }
+        lock (gate)
+        {
+            foreach (var (_, key) in installations.Values)
+            {
+                key.Dispose();
+            }
+        }
     }
 }

@@ -12,5 +12,6 @@ public static class BuiltInScalers
     public static ScalerRegistry CreateRegistry() => new(
     [
         new Prometheus.PrometheusScalerFactory(),
+        new GitHubRunner.GitHubRunnerScalerFactory(),
     ]);
 }

@@ -40,7 +40,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
 
     public static async Task<DaemonHarness> StartAsync(
         string yaml, IReadOnlyDictionary<string, int> targets, IEnumerable<IScalerFactory>? extraScalers = null,
-        IReadOnlyDictionary<string, TimeSpan>? operationDelays = null)
+        IReadOnlyDictionary<string, TimeSpan>? operationDelays = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var emulator = await CloudRunEmulator.StartAsync(new CloudRunEmulatorOptions
@@ -56,7 +56,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
         var scalers = new ScalerRegistry(BuiltInFactories().Concat(extraScalers ?? []));
         var loaded = ConfigLoader.Load(yaml, configPath, scalers);
         loaded.IsValid.ShouldBeTrue(string.Join("\n", loaded.Errors));
-        string? Environment(string name) => name == "CREMA_RUN_ENDPOINT" ? emulator.BaseAddress.AbsoluteUri : null;
+        string? Environment(string name) => name == "CREMA_RUN_ENDPOINT" ? emulator.BaseAddress.AbsoluteUri : environment?.GetValueOrDefault(name);
         var daemon = DaemonHost.Create(new DaemonOptions
         {
             Source = new FileConfigSource(configPath),

@@ -39,7 +39,16 @@ internal sealed partial class KafkaClient : IAsyncDisposable
     public async Task<MetadataResponse> GetMetadataAsync(IReadOnlyList<string>? topics, CancellationToken cancellationToken)
     {
         Exception? last = null;
-        var candidates = connections.Keys.Where(k => !connections[k].IsBroken).Concat(bootstrap).Distinct().ToArray();
+        BrokerEndpoint[] candidates;
+        await connectionsGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            candidates = connections.Where(c => !c.Value.IsBroken).Select(c => c.Key).Concat(bootstrap).Distinct().ToArray();
+        }
+        finally
+        {
+            connectionsGate.Release();
+        }
         foreach (var endpoint in candidates)
         {
             try

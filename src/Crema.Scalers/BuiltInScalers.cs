@@ -13,5 +13,6 @@ public static class BuiltInScalers
     [
         new Prometheus.PrometheusScalerFactory(),
         new GitHubRunner.GitHubRunnerScalerFactory(),
+        new Kafka.KafkaScalerFactory(),
     ]);
 }

@@ -1,0 +1,141 @@
+using Crema.Abstractions;
+using Crema.Scalers.Kafka.Protocol;
+
+namespace Crema.Scalers.Kafka;
+
+/// <summary>Binds and cross-checks every <c>kafka</c> trigger field, reporting all errors in one pass.</summary>
+internal static class KafkaMetadataBinder
+{
+    public static KafkaMetadata Bind(MetadataBinder binder)
+    {
+        var servers = new List<BrokerEndpoint>();
+        foreach (var server in binder.List("bootstrapServers", required: true))
+        {
+            if (BrokerEndpoint.TryParse(server, out var endpoint))
+            {
+                servers.Add(endpoint);
+            }
+            else
+            {
+                binder.Fail("bootstrapServers", $"\"{server}\" is not host:port");
+            }
+        }
+        var group = binder.RequiredString("consumerGroup");
+        var topic = binder.String("topic");
+        topic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
+        IReadOnlySet<int>? limitation = null;
+        var limitationText = binder.String("partitionLimitation");
+        if (!string.IsNullOrWhiteSpace(limitationText))
+        {
+            if (!PartitionLimitation.TryParse(limitationText, out var parsed, out var error))
+            {
+                binder.Fail("partitionLimitation", error);
+            }
+            else if (topic is not null)
+            {
+                // KEDA ignores partitionLimitation without a topic; so do we.
+                limitation = parsed;
+            }
+        }
+        var metadata = new KafkaMetadata
+        {
+            BootstrapServers = servers,
+            ConsumerGroup = group,
+            Topic = topic,
+            PartitionLimitation = limitation,
+            LagThreshold = binder.Long("lagThreshold", 10, min: 1),
+            ActivationLagThreshold = binder.Long("activationLagThreshold", 0, min: 0),
+            OffsetResetPolicy = binder.OneOf("offsetResetPolicy", "latest", "latest", "earliest") == "earliest" ? OffsetResetPolicy.Earliest : OffsetResetPolicy.Latest,
+            AllowIdleConsumers = binder.Bool("allowIdleConsumers"),
+            ExcludePersistentLag = binder.Bool("excludePersistentLag"),
+            ScaleToZeroOnInvalidOffset = binder.Bool("scaleToZeroOnInvalidOffset"),
+            LimitToPartitionsWithLag = binder.Bool("limitToPartitionsWithLag"),
+            EnsureEvenDistributionOfPartitions = binder.Bool("ensureEvenDistributionOfPartitions"),
+        };
+        // KEDA's sarama protocol version; versions are negotiated per API here, so it is read and ignored.
+        binder.String("version");
+        CheckCombinations(binder, metadata);
+        return metadata with { Tls = BindTls(binder), Sasl = BindSasl(binder) };
+    }
+
+    private static void CheckCombinations(MetadataBinder binder, KafkaMetadata metadata)
+    {
+        binder.Check(!(metadata.AllowIdleConsumers && metadata.LimitToPartitionsWithLag), "limitToPartitionsWithLag", "cannot be true together with allowIdleConsumers");
+        binder.Check(!(metadata.LimitToPartitionsWithLag && metadata.Topic is null), "limitToPartitionsWithLag", "needs a topic");
+        binder.Check(!(metadata.LimitToPartitionsWithLag && metadata.EnsureEvenDistributionOfPartitions), "ensureEvenDistributionOfPartitions", "cannot be true together with limitToPartitionsWithLag");
+        binder.Check(!(metadata.EnsureEvenDistributionOfPartitions && metadata.Topic is null), "ensureEvenDistributionOfPartitions", "needs a topic");
+    }
+
+    private static KafkaTlsOptions? BindTls(MetadataBinder binder)
+    {
+        var unsafeSsl = binder.Bool("unsafeSsl");
+        var mode = MetadataOrAuth(binder, "tls")?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(mode) || mode == "disable")
+        {
+            return null;
+        }
+        if (mode != "enable")
+        {
+            binder.Fail("tls", $"\"{mode}\" is not one of: enable, disable");
+            return null;
+        }
+        var ca = binder.Secret("ca");
+        var cert = binder.Secret("cert");
+        var key = binder.Secret("key");
+        if ((cert is null) != (key is null))
+        {
+            binder.Fail(cert is null ? "cert" : "key", "cert and key must be given together", MetadataSource.AuthParams);
+        }
+        if (binder.Context.AuthParams.ContainsKey("keyPassword"))
+        {
+            binder.Fail("keyPassword", "encrypted keys are not supported; give an unencrypted PEM key", MetadataSource.AuthParams);
+        }
+        return new KafkaTlsOptions(unsafeSsl, Empty(ca), Empty(cert), Empty(key));
+    }
+
+    private static KafkaSaslOptions? BindSasl(MetadataBinder binder)
+    {
+        var mode = MetadataOrAuth(binder, "sasl")?.Trim().ToLowerInvariant();
+        KafkaSaslMechanism mechanism;
+        switch (mode)
+        {
+            case null or "" or "none":
+                return null;
+            case "plaintext":
+                mechanism = KafkaSaslMechanism.Plain;
+                break;
+            case "scram_sha256":
+                mechanism = KafkaSaslMechanism.ScramSha256;
+                break;
+            case "scram_sha512":
+                mechanism = KafkaSaslMechanism.ScramSha512;
+                break;
+            case "oauthbearer" or "gssapi":
+                binder.Fail("sasl", $"\"{mode}\" is not supported by crema (use none, plaintext, scram_sha256 or scram_sha512)");
+                return null;
+            default:
+                binder.Fail("sasl", $"\"{mode}\" is not one of: none, plaintext, scram_sha256, scram_sha512");
+                return null;
+        }
+        var username = binder.Secret("username", required: true);
+        var password = binder.Secret("password", required: true);
+        if (!binder.Context.ValidationOnly)
+        {
+            if (username is not null && username.Trim().Length == 0)
+            {
+                binder.Fail("username", "must not be empty", MetadataSource.AuthParams);
+            }
+            if (password is not null && password.Length == 0)
+            {
+                binder.Fail("password", "must not be empty", MetadataSource.AuthParams);
+            }
+        }
+        return new KafkaSaslOptions(mechanism, username?.Trim() ?? string.Empty, password ?? string.Empty);
+    }
+
+    /// <summary>KEDA reads tls and sasl from metadata first, then from the authenticationRef.</summary>
+    private static string? MetadataOrAuth(MetadataBinder binder, string key) =>
+        binder.Has(key) ? binder.String(key) : binder.Secret(key);
+
+    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -46,6 +46,10 @@ internal sealed class GitHubRunnerScalerFactory : ScalerFactory<GitHubRunnerMeta
         return metadata;
     }
 
+    /// <summary>For simulation: a traced value is the number of matching queued jobs (none in progress).</summary>
+    protected override MetricReading ToReading(GitHubRunnerMetadata metadata, double value) =>
+        new(value, metadata.TargetWorkflowQueueLength, value >= metadata.TargetWorkflowQueueLength);
+
     protected override IScaler Create(GitHubRunnerMetadata metadata, ScalerContext context) =>
         new GitHubRunnerScaler(metadata, context.Services.GetHttpClient(HttpClientSettings.Default), context.TimeProvider);
 

@@ -19,6 +19,10 @@ internal sealed class KafkaScalerFactory : ScalerFactory<KafkaMetadata>
     /// <inheritdoc />
     protected override KafkaMetadata Bind(MetadataBinder binder) => KafkaMetadataBinder.Bind(binder);
 
+    /// <summary>For simulation: a traced value is the group's total lag after KEDA's rules.</summary>
+    protected override MetricReading ToReading(KafkaMetadata metadata, double value) =>
+        new(value, metadata.LagThreshold, value > metadata.ActivationLagThreshold);
+
     /// <inheritdoc />
     protected override IScaler Create(KafkaMetadata metadata, ScalerContext context)
     {

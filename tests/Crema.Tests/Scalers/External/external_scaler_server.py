@@ -43,6 +43,7 @@ class State:
         self.last = {}
         self.calls = {}
         self.peers = set()
+        self.stopping = threading.Event()
 
 
 def ref_to_dict(ref):
@@ -58,8 +59,10 @@ def make_servicer(grpc, pb, pbg, state):
                 state.last[method] = request_dict
                 delay = state.delay if unary else 0.0
                 failure = state.failures.get(method)
-            if delay > 0:
-                time.sleep(delay)
+            # Stop waiting once the client has gone (deadline) or the server is quitting.
+            until = time.monotonic() + delay
+            while time.monotonic() < until and context.is_active() and not state.stopping.is_set():
+                time.sleep(0.01)
             if failure is not None:
                 context.abort(getattr(grpc.StatusCode, failure[0]), failure[1])
 
@@ -194,6 +197,7 @@ def main():
             print(("OK " + result).rstrip(), flush=True)
         except Exception as error:  # reply, never die: the test reads one line per command
             print("ERR %s: %s" % (type(error).__name__, error), flush=True)
+    state.stopping.set()
     with state.lock:
         for inbox in state.streams:
             inbox.put(None)

@@ -7,8 +7,8 @@ namespace Crema.Scalers.External;
 /// <summary>
 /// The <c>external-push</c> trigger: polls like <see cref="ExternalScaler"/> and also holds a
 /// StreamIsActive call open, yielding each pushed activity. A broken or closed stream is reopened
-/// after 2 s, doubling up to 60 s; the delay starts again at 2 s once a stream has delivered a message
-/// or ended cleanly.
+/// after 2 s, doubling up to 60 s; the delay starts again at 2 s once a stream has delivered a message,
+/// ended cleanly, or stayed open for a minute (a proxy cutting an idle stream is not a failing server).
 /// </summary>
 internal sealed class ExternalPushScaler : IPushScaler
 {
@@ -39,6 +39,7 @@ internal sealed class ExternalPushScaler : IPushScaler
         {
             var delivered = false;
             var endedCleanly = false;
+            var openedAt = timeProvider.GetTimestamp();
             var stream = client.StreamIsActiveAsync(poller.Reference, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
@@ -64,6 +65,7 @@ internal sealed class ExternalPushScaler : IPushScaler
                         break;
                     }
                     delivered = true;
+                    LastStreamError = null;
                     yield return stream.Current;
                 }
             }
@@ -71,7 +73,7 @@ internal sealed class ExternalPushScaler : IPushScaler
             {
                 await stream.DisposeAsync().ConfigureAwait(false);
             }
-            if (delivered || endedCleanly)
+            if (delivered || endedCleanly || timeProvider.GetElapsedTime(openedAt) >= MaxBackoff)
             {
                 backoff = InitialBackoff;
             }

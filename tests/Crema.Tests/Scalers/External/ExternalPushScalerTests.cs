@@ -91,6 +91,35 @@ public sealed class ExternalPushScalerTests
     }
 
     [Fact]
+    public async Task WatchActivityAsync_StreamAbortedAfterOpenAMinute_ResetsBackoffElseKeepsGrowing()
+    {
+        await using var server = await ExternalScalerServer.StartAsync();
+        await server.FailAsync("StreamIsActive", "UNAVAILABLE");
+        var time = new ManualTimeProvider();
+        await using var scaler = CreateScaler(server.Address, time);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var watch = scaler.WatchActivityAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = watch.MoveNextAsync();
+        time.Advance(await time.WaitForDelayAsync(1));
+        (await time.WaitForDelayAsync(2)).ShouldBe(TimeSpan.FromSeconds(4));
+        await server.FailAsync("StreamIsActive", "OK");
+
+        time.Advance(TimeSpan.FromSeconds(4));
+        await server.WaitForOpenStreamsAsync(1);
+        await server.AbortStreamsAsync("UNAVAILABLE", "proxy reset");
+        (await time.WaitForDelayAsync(3)).ShouldBe(TimeSpan.FromSeconds(8), "a stream that failed at once is a failing server");
+        time.Advance(TimeSpan.FromSeconds(8));
+        await server.WaitForOpenStreamsAsync(1);
+        time.Advance(TimeSpan.FromSeconds(61));
+        await server.AbortStreamsAsync("UNAVAILABLE", "idle timeout");
+
+        (await time.WaitForDelayAsync(4)).ShouldBe(TimeSpan.FromSeconds(2), "a stream that lived a minute resets the backoff");
+        ((ExternalPushScaler)scaler).LastStreamError.ShouldNotBeNull().ShouldContain("idle timeout");
+        stop.Cancel();
+        (await next).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task WatchActivityAsync_CancelledWhileStreamOpen_EndsWithoutThrowing()
     {
         await using var server = await ExternalScalerServer.StartAsync();

@@ -97,6 +97,10 @@ internal sealed class ExternalScalerServer : IAsyncDisposable
     /// <summary>Closes every open stream with status OK; returns how many were closed.</summary>
     public async Task<int> EndStreamsAsync() => ParseCount(await SendAsync("end-streams"));
 
+    /// <summary>Ends every open stream with a gRPC status such as UNAVAILABLE; returns how many were ended.</summary>
+    public async Task<int> AbortStreamsAsync(string statusName, string message = "") =>
+        ParseCount(await SendAsync($"abort-streams {statusName} {message}"));
+
     public async Task<int> OpenStreamCountAsync() => ParseCount(await SendAsync("streams"));
 
     /// <summary>Waits (polling every 20 ms, up to 10 s) until exactly <paramref name="count"/> streams are open.</summary>

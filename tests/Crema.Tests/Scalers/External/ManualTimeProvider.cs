@@ -21,6 +21,10 @@ internal sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
     public IReadOnlyList<TimeSpan> RequestedDelays
     {
         get

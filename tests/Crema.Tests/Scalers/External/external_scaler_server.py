@@ -12,6 +12,7 @@ answers each with one line, "OK [result]" or "ERR <why>". Commands:
   active true|false              IsActive result
   push true|false                send IsActiveResponse on every open StreamIsActive; OK <streams>
   end-streams                    close every open stream with OK; OK <streams>
+  abort-streams CODE [MESSAGE..] end every open stream with status CODE; OK <streams>
   streams                        OK <open StreamIsActive calls>
   fail METHOD CODE [MESSAGE..]   METHOD answers with status CODE (e.g. INVALID_ARGUMENT); CODE OK clears
   delay SECONDS                  unary calls sleep this long first
@@ -99,6 +100,8 @@ def make_servicer(grpc, pb, pbg, state):
                         continue
                     if item is None:
                         return
+                    if isinstance(item, tuple):
+                        context.abort(getattr(grpc.StatusCode, item[0]), item[1])
                     yield pb.IsActiveResponse(result=item)
             finally:
                 with state.lock:
@@ -132,6 +135,11 @@ def handle(state, grpc, words):
         elif cmd == "end-streams":
             for inbox in state.streams:
                 inbox.put(None)
+            return str(len(state.streams))
+        elif cmd == "abort-streams":
+            getattr(grpc.StatusCode, args[0])
+            for inbox in state.streams:
+                inbox.put((args[0], " ".join(args[1:])))
             return str(len(state.streams))
         elif cmd == "streams":
             return str(len(state.streams))

@@ -31,11 +31,11 @@ internal static class GrpcResponseStatus
             };
             throw new GrpcCallException(method, code, $"HTTP status {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd());
         }
-        if (TryRead(response.Headers, out var code2, out var detail))
+        if (TryRead(response.Headers, out var status, out var detail))
         {
-            if (code2 != GrpcStatusCode.Ok)
+            if (status != GrpcStatusCode.Ok)
             {
-                throw new GrpcCallException(method, code2, detail);
+                throw new GrpcCallException(method, status, detail);
             }
             return;
         }

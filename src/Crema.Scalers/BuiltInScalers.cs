@@ -14,5 +14,7 @@ public static class BuiltInScalers
         new Prometheus.PrometheusScalerFactory(),
         new GitHubRunner.GitHubRunnerScalerFactory(),
         new Kafka.KafkaScalerFactory(),
+        new External.ExternalScalerFactory(),
+        new External.ExternalPushScalerFactory(),
     ]);
 }

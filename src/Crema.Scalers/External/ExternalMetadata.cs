@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Crema.Abstractions;
+
+namespace Crema.Scalers.External;
+
+/// <summary>
+/// Metadata of the <c>external</c> and <c>external-push</c> triggers (KEDA's external scaler).
+/// </summary>
+/// <param name="Address">The server root (http:// for cleartext h2c, https:// for TLS).</param>
+/// <param name="ScalerMetadata">Every trigger metadata entry, sent to the server as <c>scalerMetadata</c>.</param>
+/// <param name="Http">TLS settings of the shared HTTP/2 client.</param>
+internal sealed record ExternalMetadata(Uri Address, IReadOnlyDictionary<string, string> ScalerMetadata, HttpClientSettings Http)
+{
+    private const string FromEnvSuffix = "FromEnv";
+
+    /// <summary>Binds and checks every key; used by both factories.</summary>
+    public static ExternalMetadata Bind(MetadataBinder binder)
+    {
+        var address = binder.RequiredString("scalerAddress");
+        var enableTls = binder.Bool("enableTLS");
+        var unsafeSsl = binder.Bool("unsafeSsl");
+        var caCert = binder.Secret("caCert");
+        var clientCert = binder.Secret("tlsClientCert");
+        var clientKey = binder.Secret("tlsClientKey");
+        if ((clientCert is null) != (clientKey is null))
+        {
+            binder.Fail(clientCert is null ? "tlsClientCert" : "tlsClientKey",
+                "is required when " + (clientCert is null ? "tlsClientKey" : "tlsClientCert") + " is given (as a parameter of the trigger's authenticationRef)",
+                MetadataSource.AuthParams);
+        }
+        // As KEDA: any certificate implies TLS even without enableTLS.
+        var useTls = enableTls || caCert is not null || clientCert is not null;
+
+        Uri root = new("http://unresolved/");
+        if (address.Length > 0)
+        {
+            var (uri, error) = ExternalAddress.Parse(address, useTls);
+            if (error is not null)
+            {
+                binder.Fail("scalerAddress", error);
+            }
+            root = uri ?? root;
+            useTls |= root.Scheme == Uri.UriSchemeHttps;
+        }
+        else if (binder.Context.Metadata.ContainsKey("scalerAddress"))
+        {
+            binder.Fail("scalerAddress", "is empty");
+        }
+
+        if (!binder.Context.ValidationOnly)
+        {
+            CheckPem(binder, caCert, clientCert, clientKey);
+        }
+        var http = new HttpClientSettings(
+            UnsafeSsl: useTls && unsafeSsl,
+            CaCertificatePem: useTls ? caCert : null,
+            ClientCertificatePem: useTls ? clientCert : null,
+            ClientKeyPem: useTls ? clientKey : null,
+            Http2Only: true);
+        return new ExternalMetadata(root, Forward(binder), http);
+    }
+
+    /// <summary>
+    /// KEDA forwards every metadata entry as written, except that a <c>xFromEnv</c> entry keeps its key
+    /// and carries the variable's value (dropped when the variable is unset or empty).
+    /// </summary>
+    private static Dictionary<string, string> Forward(MetadataBinder binder)
+    {
+        var forwarded = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in binder.Context.Metadata)
+        {
+            // Every key means something to the server, so none is reported as unknown.
+            binder.Has(key);
+            if (!key.EndsWith(FromEnvSuffix, StringComparison.Ordinal))
+            {
+                forwarded[key] = value;
+            }
+            else if (!binder.Context.ValidationOnly && binder.Context.Environment(value) is { Length: > 0 } resolved)
+            {
+                forwarded[key] = resolved;
+            }
+        }
+        return forwarded;
+    }
+
+    private static void CheckPem(MetadataBinder binder, string? caCert, string? clientCert, string? clientKey)
+    {
+        if (caCert is not null)
+        {
+            try
+            {
+                using var ca = X509Certificate2.CreateFromPem(caCert);
+            }
+            catch (CryptographicException)
+            {
+                binder.Fail("caCert", "is not a PEM certificate", MetadataSource.AuthParams);
+            }
+        }
+        if (clientCert is not null && clientKey is not null)
+        {
+            try
+            {
+                using var certificate = X509Certificate2.CreateFromPem(clientCert, clientKey);
+            }
+            catch (CryptographicException)
+            {
+                binder.Fail("tlsClientCert", "is not a PEM certificate matching the PEM key in tlsClientKey", MetadataSource.AuthParams);
+            }
+        }
+    }
+}

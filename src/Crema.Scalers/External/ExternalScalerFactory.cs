@@ -1,0 +1,17 @@
+using Crema.Abstractions;
+
+namespace Crema.Scalers.External;
+
+/// <summary>The <c>external</c> trigger: a KEDA external scaler reached over gRPC, polled.</summary>
+internal sealed class ExternalScalerFactory : ScalerFactory<ExternalMetadata>
+{
+    public override string Type => "external";
+
+    protected override ExternalMetadata Bind(MetadataBinder binder) => ExternalMetadata.Bind(binder);
+
+    protected override IScaler Create(ExternalMetadata metadata, ScalerContext context) =>
+        new ExternalScaler(
+            ExternalScaler.CreateClient(metadata, context),
+            ExternalScaler.CreateReference(metadata, context),
+            ExternalScaler.DefaultCallDeadline);
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Crema.Core.Configuration;
+
+namespace Crema.Tests.Configuration;
+
+public sealed class ConfigSchemaTests
+{
+    private const string SchemaFile = "docs/crema.schema.json";
+
+    [Fact]
+    public void Generate_MatchesCheckedInSchema()
+    {
+        var path = Path.Combine(RepositoryRoot(), SchemaFile);
+        var generated = ConfigSchema.Generate();
+        if (Environment.GetEnvironmentVariable("CREMA_UPDATE_SCHEMA") == "1")
+        {
+            File.WriteAllText(path, generated);
+        }
+
+        var checkedIn = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
+
+        checkedIn.ShouldBe(generated, $"{SchemaFile} is stale: run `crema schema > {SchemaFile}` (or CREMA_UPDATE_SCHEMA=1 dotnet test --filter ConfigSchemaTests)");
+    }
+
+    [Fact]
+    public void Generate_IsDeterministic()
+    {
+        ConfigSchema.Generate().ShouldBe(ConfigSchema.Generate());
+    }
+
+    [Fact]
+    public void Generate_DescribesWhatTheLoaderAccepts()
+    {
+        var schema = JsonNode.Parse(ConfigSchema.Generate())!;
+
+        schema["$schema"]!.GetValue<string>().ShouldBe("https://json-schema.org/draft/2020-12/schema");
+        schema["properties"]!["apiVersion"]!["const"]!.GetValue<string>().ShouldBe("crema/v1");
+        schema["additionalProperties"]!.GetValue<bool>().ShouldBeFalse();
+        var scaledObject = schema["properties"]!["spec"]!["properties"]!["scaledObjects"]!["items"]!;
+        scaledObject["properties"]!.AsObject().Select(p => p.Key).ShouldBe(["metadata", "spec"]);
+        scaledObject["required"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["spec"]);
+        var spec = scaledObject["properties"]!["spec"]!;
+        spec["properties"]!["pollingInterval"]!["minimum"]!.GetValue<int>().ShouldBe(1);
+        var trigger = spec["properties"]!["triggers"]!["items"]!;
+        trigger["properties"]!["metadata"]!["additionalProperties"]!["type"]!.AsArray().Count.ShouldBe(4);
+        trigger["properties"]!["metricType"]!["enum"]!.ToJsonString().ShouldContain("\"AverageValue\"");
+        spec["properties"]!["fallback"]!["properties"]!["behavior"]!["enum"]!.ToJsonString().ShouldContain("\"currentReplicasIfHigher\"");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "docs")) && File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Repository root not found above " + AppContext.BaseDirectory);
+    }
+}

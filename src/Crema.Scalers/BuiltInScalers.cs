@@ -11,5 +11,6 @@ public static class BuiltInScalers
     /// <summary>A registry of all built-in scalers.</summary>
     public static ScalerRegistry CreateRegistry() => new(
     [
+        new Prometheus.PrometheusScalerFactory(),
     ]);
 }

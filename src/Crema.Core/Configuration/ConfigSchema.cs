@@ -16,7 +16,7 @@ public static class ConfigSchema
 {
     private const string DraftUri = "https://json-schema.org/draft/2020-12/schema";
 
-    /// <summary>The schema as indented JSON text with "\n" line endings; the same text on every call.</summary>
+    /// <summary>The schema as indented JSON text with "\n" line endings and no final newline; the same text on every call.</summary>
     public static string Generate()
     {
         var options = new JsonSerializerOptions
@@ -44,8 +44,7 @@ public static class ConfigSchema
             root[key] = value;
         }
         RequireHeader(root);
-        var text = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, NewLine = "\n" });
-        return text + "\n";
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, NewLine = "\n" });
     }
 
     private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode node)

@@ -70,7 +70,7 @@ public sealed class AdvancedRuleTests
     [Fact]
     public void Load_ScalingModifiers_AcceptsNumbersAsText()
     {
-        var result = Load(OneScaledObject("advanced: {scalingModifiers: {formula: queue * 2, target: 5, activationTarget: 0.5, metricType: Value}}"));
+        var result = Load(OneScaledObject("advanced: {scalingModifiers: {formula: queue * 2, target: 5, activationTarget: 0.5, metricType: Value}}", triggers: "triggers: [{type: github-runner, name: queue}]"));
 
         result.ShouldBeValid();
         var modifiers = result.Config!.Spec.ScaledObjects[0].Spec.Advanced!.ScalingModifiers!;
@@ -94,5 +94,44 @@ public sealed class AdvancedRuleTests
         behavior.ScaleUp!.SelectPolicy.ShouldBe(SelectPolicy.Disabled);
         behavior.ScaleUp.Policies.ShouldBeNull();
         behavior.ScaleDown!.Policies!.ShouldHaveSingleItem().ShouldBe(new HpaScalingPolicy { Type = HpaPolicyType.Percent, Value = 50, PeriodSeconds = 60 });
+    }
+
+    private const string NamedTriggers = "triggers: [{type: github-runner, name: queue}, {type: github-runner, name: lag}, {type: cpu, name: cpu}]";
+
+    [Theory]
+    [InlineData("queue + lag", true)]
+    [InlineData("queue > 10 ? queue : lag ?? 0", true)]
+    [InlineData("max(queue, lag) / 2", true)]
+    public void Load_FormulaOverTriggerNames_IsValid(string formula, bool valid)
+    {
+        var result = Load(OneScaledObject($"advanced: {{scalingModifiers: {{formula: \"{formula}\", target: \"5\"}}}}", triggers: NamedTriggers));
+
+        result.IsValid.ShouldBe(valid, Describe(result));
+    }
+
+    [Fact]
+    public void Load_FormulaWithUnknownName_ReportsEachWithSuggestion()
+    {
+        var result = Load(OneScaledObject("advanced: {scalingModifiers: {formula: \"queu + other\", target: \"5\"}}", triggers: NamedTriggers));
+
+        result.ShouldHaveError($"{Modifiers}.formula", "the formula uses \"queu\", which is not the name of a trigger; trigger names: queue, lag (did you mean \"queue\"?)");
+        result.ShouldHaveError($"{Modifiers}.formula", "the formula uses \"other\"");
+    }
+
+    [Fact]
+    public void Load_FormulaUsingCpuTrigger_IsRejectedAsKedaDoes()
+    {
+        Load(OneScaledObject("advanced: {scalingModifiers: {formula: \"cpu * 2\", target: \"5\"}}", triggers: NamedTriggers))
+            .ShouldHaveError($"{Modifiers}.formula", "the formula uses \"cpu\", which is not the name of a trigger");
+    }
+
+    [Fact]
+    public void Load_FormulaThatDoesNotParse_ReportsThePosition()
+    {
+        var result = Load(OneScaledObject("advanced: {scalingModifiers: {formula: \"queue + * lag\", target: \"5\"}}", triggers: NamedTriggers));
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.Path.ShouldBe($"{Modifiers}.formula");
+        error.Message.ShouldStartWith("invalid formula at character 9: ");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Crema.Core.Configuration;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Configuration;
 
@@ -10,14 +11,15 @@ public sealed class ConfigSchemaTests
     [Fact]
     public void Generate_MatchesCheckedInSchema()
     {
-        var path = Path.Combine(RepositoryRoot(), SchemaFile);
+        var path = Path.Combine(RepositoryRoot.Path, SchemaFile);
         var generated = ConfigSchema.Generate();
         if (Environment.GetEnvironmentVariable("CREMA_UPDATE_SCHEMA") == "1")
         {
-            File.WriteAllText(path, generated);
+            File.WriteAllText(path, generated + "\n");
         }
 
-        var checkedIn = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
+        // `crema schema` writes the text and a newline.
+        var checkedIn = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n").TrimEnd('\n') : "";
 
         checkedIn.ShouldBe(generated, $"{SchemaFile} is stale: run `crema schema > {SchemaFile}` (or CREMA_UPDATE_SCHEMA=1 dotnet test --filter ConfigSchemaTests)");
     }
@@ -45,17 +47,5 @@ public sealed class ConfigSchemaTests
         trigger["properties"]!["metadata"]!["additionalProperties"]!["type"]!.AsArray().Count.ShouldBe(4);
         trigger["properties"]!["metricType"]!["enum"]!.ToJsonString().ShouldContain("\"AverageValue\"");
         spec["properties"]!["fallback"]!["properties"]!["behavior"]!["enum"]!.ToJsonString().ShouldContain("\"currentReplicasIfHigher\"");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "docs")) && File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Repository root not found above " + AppContext.BaseDirectory);
     }
 }

@@ -75,7 +75,7 @@ public sealed class TriggerRuleTests
 
         result.ShouldHaveError($"{T0}.metadata.query", "is required");
         result.Errors.Single(e => e.Path == $"{T0}.metadata.query").Line.ShouldBe(10);
-        result.Errors.Single(e => e.Path == $"{T0}.metadata.query").Column.ShouldBe(13);
+        result.Errors.Single(e => e.Path == $"{T0}.metadata.query").Column.ShouldBe(15);
     }
 
     [Fact]

@@ -11,7 +11,9 @@ internal static class FieldNames
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<string>> Cache = new();
 
-    public static IReadOnlyList<string> Of<T>() => Cache.GetOrAdd(typeof(T), static type =>
+    public static IReadOnlyList<string> Of<T>() => Of(typeof(T));
+
+    public static IReadOnlyList<string> Of(Type type) => Cache.GetOrAdd(type, static type =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is not null)
             .Select(p => CamelCase(p.Name))]);

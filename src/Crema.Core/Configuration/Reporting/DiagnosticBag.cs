@@ -15,9 +15,6 @@ internal sealed class DiagnosticBag(string file)
     public void Error(SourcePosition at, string path, string message) =>
         errors.Add(new ConfigDiagnostic(file, at.Line, at.Column, path, message));
 
-    /// <summary>True when an error was already reported at exactly this path (validators then stay quiet about it).</summary>
-    public bool HasErrorAt(string path) => errors.Exists(e => e.Path == path);
-
     public void Warning(SourcePosition at, string path, string message) =>
         warnings.Add(new ConfigDiagnostic(file, at.Line, at.Column, path, message));
 

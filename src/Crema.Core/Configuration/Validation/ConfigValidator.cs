@@ -13,6 +13,7 @@ internal static class ConfigValidator
         new FallbackValidator(),
         new HpaBehaviorValidator(),
         new ScalingModifiersValidator(),
+        new FormulaValidator(),
         new AnnotationsValidator(),
         new TriggerMetadataValidator(),
     ];

@@ -10,6 +10,9 @@ internal sealed class ValidationContext(CremaConfig config, SourceMap map, Diagn
     public const string ScaledObjectsPath = "spec.scaledObjects";
     public const string AuthenticationsPath = "spec.triggerAuthentications";
 
+    // Paths where binding already failed (a value that did not parse): validators stay quiet there.
+    private readonly HashSet<string> bindingErrorPaths = [.. diagnostics.Errors.Select(e => e.Path)];
+
     public CremaConfig Config { get; } = config;
 
     public ScalerRegistry Scalers { get; } = scalers;
@@ -17,7 +20,7 @@ internal sealed class ValidationContext(CremaConfig config, SourceMap map, Diagn
     /// <summary>Reports an error, unless binding already found one at the same path (a value that did not parse).</summary>
     public void Error(string path, string message)
     {
-        if (!diagnostics.HasErrorAt(path))
+        if (!bindingErrorPaths.Contains(path))
         {
             diagnostics.Error(map.Locate(path), path, message);
         }

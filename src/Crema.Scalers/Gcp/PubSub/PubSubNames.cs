@@ -57,7 +57,7 @@ internal static partial class PubSubNames
     /// <summary>True when a mode is a plausible metric suffix (letters, digits, underscores).</summary>
     public static bool IsValidMode(string mode) => ValidMode().IsMatch(mode);
 
-    [GeneratedRegex(@"^projects/([a-z][a-zA-Z0-9-]*[a-zA-Z0-9])/(subscriptions|topics)/([^/]+)$")]
+    [GeneratedRegex(@"^projects/([^/]+)/(subscriptions|topics)/([^/]+)$")]
     private static partial Regex FullName();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9\-_.~+%]{2,254}$")]

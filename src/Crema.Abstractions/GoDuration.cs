@@ -25,6 +25,10 @@ public static class GoDuration
         }
         if (long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds))
         {
+            if (milliseconds > (long)TimeSpan.MaxValue.TotalMilliseconds)
+            {
+                return false;
+            }
             duration = TimeSpan.FromMilliseconds(milliseconds);
             return true;
         }
@@ -56,7 +60,7 @@ public static class GoDuration
             i += unit.Unit.Length;
             ticks += number * unit.Ticks;
         }
-        if (ticks > TimeSpan.MaxValue.Ticks)
+        if (ticks >= TimeSpan.MaxValue.Ticks)
         {
             return false;
         }

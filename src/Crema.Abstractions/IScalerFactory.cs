@@ -20,4 +20,11 @@ public interface IScalerFactory
 
     /// <summary>Builds a live scaler. Throws <see cref="ScalerConfigurationException"/> on bad metadata.</summary>
     IScaler Create(ScalerContext context);
+
+    /// <summary>
+    /// The reading this scaler would return for a raw metric value (its target and activation rule),
+    /// used by <c>crema simulate</c> to replay recorded traces without contacting the source.
+    /// </summary>
+    MetricReading Interpret(ScalerContext context, double value) =>
+        throw new NotSupportedException($"Trigger type '{Type}' cannot be simulated.");
 }

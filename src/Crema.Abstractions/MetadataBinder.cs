@@ -37,12 +37,13 @@ public sealed partial class MetadataBinder
         }
     }
 
-    /// <summary>True when the key is given in metadata, directly or as <c>keyFromEnv</c>.</summary>
+    /// <summary>True when the key is given a non-blank value in metadata, directly or as <c>keyFromEnv</c>.</summary>
     public bool Has(string key)
     {
         readKeys.Add(key);
         readKeys.Add(key + FromEnvSuffix);
-        return Context.Metadata.ContainsKey(key) || Context.Metadata.ContainsKey(key + FromEnvSuffix);
+        return !string.IsNullOrWhiteSpace(Context.Metadata.GetValueOrDefault(key))
+            || !string.IsNullOrWhiteSpace(Context.Metadata.GetValueOrDefault(key + FromEnvSuffix));
     }
 
     /// <summary>A string value; null when absent and not required.</summary>

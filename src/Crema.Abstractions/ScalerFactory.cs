@@ -20,6 +20,25 @@ public abstract class ScalerFactory<TMetadata> : IScalerFactory
     /// <summary>Builds the scaler from metadata that bound without errors.</summary>
     protected abstract IScaler Create(TMetadata metadata, ScalerContext context);
 
+    /// <summary>
+    /// The reading for a raw value: the scaler's target and activation rule. Live scalers should call
+    /// this too, so simulation and production share one rule. Default: not supported.
+    /// </summary>
+    protected virtual MetricReading ToReading(TMetadata metadata, double value) =>
+        throw new NotSupportedException($"Trigger type '{Type}' cannot be simulated.");
+
+    /// <inheritdoc />
+    public MetricReading Interpret(ScalerContext context, double value)
+    {
+        var binder = new MetadataBinder(context);
+        var metadata = Bind(binder);
+        if (binder.Errors.Count > 0)
+        {
+            throw new ScalerConfigurationException(Type, binder.Errors);
+        }
+        return ToReading(metadata, value);
+    }
+
     /// <inheritdoc />
     public ScalerValidation Validate(ScalerContext context)
     {

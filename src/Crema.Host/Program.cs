@@ -1,6 +1,8 @@
+using Crema.Host.Cli;
+
 namespace Crema.Host;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length == 0 ? 0 : 1;
+    public static Task<int> Main(string[] args) => CremaCli.RunAsync(args, Console.Out, Console.Error);
 }

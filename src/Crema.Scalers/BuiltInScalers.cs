@@ -11,6 +11,8 @@ public static class BuiltInScalers
     /// <summary>A registry of all built-in scalers.</summary>
     public static ScalerRegistry CreateRegistry() => new(
     [
+        new Prometheus.PrometheusScalerFactory(),
+        new GitHubRunner.GitHubRunnerScalerFactory(),
         new Gcp.PubSub.PubSubScalerFactory(),
         new Gcp.Stackdriver.StackdriverScalerFactory(),
         new Gcp.CloudTasks.CloudTasksScalerFactory(),

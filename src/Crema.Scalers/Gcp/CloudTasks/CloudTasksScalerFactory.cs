@@ -47,6 +47,10 @@ internal sealed partial class CloudTasksScalerFactory : ScalerFactory<CloudTasks
     }
 
     /// <inheritdoc />
+    protected override MetricReading ToReading(CloudTasksMetadata metadata, double value) =>
+        new(value, metadata.Value, value > metadata.ActivationValue);
+
+    /// <inheritdoc />
     protected override IScaler Create(CloudTasksMetadata metadata, ScalerContext context) =>
         new CloudTasksScaler(metadata, MonitoringClientPool.Get(context, metadata.Credentials), context);
 

@@ -50,6 +50,10 @@ internal sealed class PubSubScalerFactory : ScalerFactory<PubSubMetadata>
     }
 
     /// <inheritdoc />
+    protected override MetricReading ToReading(PubSubMetadata metadata, double value) =>
+        new(value, metadata.Value, value > metadata.ActivationValue);
+
+    /// <inheritdoc />
     protected override IScaler Create(PubSubMetadata metadata, ScalerContext context) =>
         new PubSubScaler(metadata, MonitoringClientPool.Get(context, metadata.Credentials), context);
 

@@ -33,6 +33,10 @@ internal sealed class StackdriverScalerFactory : ScalerFactory<StackdriverMetada
     }
 
     /// <inheritdoc />
+    protected override MetricReading ToReading(StackdriverMetadata metadata, double value) =>
+        new(value, metadata.TargetValue, value > metadata.ActivationTargetValue);
+
+    /// <inheritdoc />
     protected override IScaler Create(StackdriverMetadata metadata, ScalerContext context) =>
         new StackdriverScaler(metadata, MonitoringClientPool.Get(context, metadata.Credentials), context);
 

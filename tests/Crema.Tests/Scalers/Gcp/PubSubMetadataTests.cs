@@ -126,7 +126,7 @@ public sealed class PubSubMetadataTests
     [InlineData("subscriptionName=sub;timeHorizon=soon", "timeHorizon", "not a duration")]
     [InlineData("subscriptionName=sub;valueIfNull=none", "valueIfNull", "not a number")]
     [InlineData("subscriptionName=projects/p1/subscriptions/s1;projectId=p2", "projectId", "differs")]
-    [InlineData("subscriptionName=", "subscriptionName", "is empty")]
+    [InlineData("subscriptionName=", "subscriptionName", "exactly one")]
     public void Bind_InvalidMetadata_ReportsTheKey(string pairs, string key, string message)
     {
         var metadata = pairs.Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
@@ -142,6 +142,14 @@ public sealed class PubSubMetadataTests
         var (_, errors) = Bind(new() { ["subscriptionNameFromEnv"] = "SUB", ["credentialsFromEnv"] = "CREDS" }, validationOnly: true);
 
         errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Bind_BlankEnvironmentValue_IsAnError()
+    {
+        var (_, errors) = Bind(new() { ["subscriptionNameFromEnv"] = "SUB" }, env: new() { ["SUB"] = " " });
+
+        errors.ShouldContain(e => e.Key == "subscriptionName" && e.Message == "is empty");
     }
 
     [Fact]

@@ -1,0 +1,18 @@
+# Build: the .NET 10 SDK restores and publishes the framework-dependent daemon.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props Crema.sln ./
+COPY src/ src/
+RUN dotnet publish src/Crema.Host/Crema.Host.csproj -c Release -o /app --nologo
+
+# Run: the chiseled ASP.NET runtime (no shell, no package manager), as the image's non-root user.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled
+WORKDIR /app
+COPY --from=build /app ./
+ENV PATH="/app:${PATH}" \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    PORT=8080
+EXPOSE 8080
+USER $APP_UID
+ENTRYPOINT ["crema"]
+CMD ["run"]

@@ -1,0 +1,12 @@
+namespace Crema.Core.Configuration.Binding;
+
+/// <summary>Binds a Kubernetes-style <c>metadata</c> block.</summary>
+internal static class ObjectMetadataBinding
+{
+    public static ObjectMetadata Bind(MappingReader reader) => new()
+    {
+        Name = reader.String("name"),
+        Annotations = reader.StringMap("annotations"),
+        Labels = reader.StringMap("labels"),
+    };
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics.CodeAnalysis;
+using Crema.Abstractions;
+using Crema.Core.Configuration.Binding;
+using Crema.Core.Configuration.Reporting;
+using Crema.Core.Configuration.Validation;
+using Crema.Core.Configuration.Yaml;
+
+namespace Crema.Core.Configuration;
+
+/// <summary>
+/// Loads a Crema config file (CREMA-compatible YAML) into <see cref="CremaConfig"/>, reporting every
+/// problem at once with its line:column and YAML path. Refuses files over 1 MiB, nesting deeper than
+/// 64 levels and alias expansion past 100,000 nodes.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>Parses, binds and validates <paramref name="yamlText"/>. Never throws on bad input.</summary>
+    /// <param name="yamlText">The file's text.</param>
+    /// <param name="fileName">The name used in diagnostics.</param>
+    /// <param name="scalers">The known trigger types, whose factories validate each trigger's metadata.</param>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Loading must report, not throw, whatever the input provokes.")]
+    public static ConfigLoadResult Load(string yamlText, string fileName, ScalerRegistry scalers)
+    {
+        ArgumentNullException.ThrowIfNull(yamlText);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(scalers);
+        var diagnostics = new DiagnosticBag(fileName);
+        CremaConfig? config = null;
+        try
+        {
+            config = LoadInto(yamlText, scalers, diagnostics);
+        }
+        catch (Exception ex)
+        {
+            diagnostics.Error(SourcePosition.Start, string.Empty, $"internal error while loading the config: {ex.Message}");
+        }
+        var errors = diagnostics.SortedErrors();
+        return new ConfigLoadResult(errors.Count == 0 ? config : null, errors, diagnostics.SortedWarnings());
+    }
+
+    private static CremaConfig? LoadInto(string yamlText, ScalerRegistry scalers, DiagnosticBag diagnostics)
+    {
+        var root = YamlTreeReader.Read(yamlText, diagnostics);
+        if (root is null)
+        {
+            return null;
+        }
+        var map = new SourceMap();
+        var config = ConfigBinding.Bind(new BindContext(diagnostics, map), root);
+        ConfigValidator.Validate(new ValidationContext(config, map, diagnostics, scalers));
+        return config;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Crema.Core.Configuration.Validation;
+
+/// <summary>Runs every rule family over a bound config.</summary>
+internal static class ConfigValidator
+{
+    private static readonly IConfigValidator[] Validators =
+    [
+        new ReplicaCountValidator(),
+        new ScaleTargetValidator(),
+        new ScaledObjectIdentityValidator(),
+        new TriggerValidator(),
+        new TriggerAuthenticationValidator(),
+        new FallbackValidator(),
+        new HpaBehaviorValidator(),
+        new ScalingModifiersValidator(),
+        new AnnotationsValidator(),
+        new TriggerMetadataValidator(),
+    ];
+
+    public static void Validate(ValidationContext context)
+    {
+        foreach (var validator in Validators)
+        {
+            validator.Validate(context);
+        }
+    }
+}

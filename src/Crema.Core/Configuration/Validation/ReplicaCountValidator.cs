@@ -1,0 +1,55 @@
+namespace Crema.Core.Configuration.Validation;
+
+/// <summary>Polling, cooldown and replica bounds, as KEDA's CRD and CheckReplicaCountBoundsAreValid.</summary>
+internal sealed class ReplicaCountValidator : IConfigValidator
+{
+    public void Validate(ValidationContext context)
+    {
+        AtLeast(context, "spec.pollingInterval", context.Config.Spec.PollingInterval, 1, "seconds");
+        foreach (var (scaledObject, path) in context.ScaledObjects())
+        {
+            var spec = scaledObject.Spec;
+            var specPath = path + ".spec";
+            AtLeast(context, specPath + ".pollingInterval", spec.PollingInterval, 1, "seconds");
+            AtLeast(context, specPath + ".cooldownPeriod", spec.CooldownPeriod, 0, "seconds");
+            AtLeast(context, specPath + ".initialCooldownPeriod", spec.InitialCooldownPeriod, 0, "seconds");
+            var valid = AtLeast(context, specPath + ".idleReplicaCount", spec.IdleReplicaCount, 0, "replicas")
+                & AtLeast(context, specPath + ".minReplicaCount", spec.MinReplicaCount, 0, "replicas")
+                & AtLeast(context, specPath + ".maxReplicaCount", spec.MaxReplicaCount, 1, "replicas");
+            if (valid)
+            {
+                CheckBounds(context, spec, specPath);
+            }
+        }
+    }
+
+    private static void CheckBounds(ValidationContext context, ScaledObjectSpec spec, string specPath)
+    {
+        var min = spec.MinReplicaCount ?? ScalingDefaults.MinReplicaCount;
+        var max = spec.MaxReplicaCount ?? ScalingDefaults.MaxReplicaCount;
+        if (min > max)
+        {
+            var at = spec.MinReplicaCount is not null ? ".minReplicaCount" : ".maxReplicaCount";
+            var maxText = spec.MaxReplicaCount is null ? $"{ValidationContext.Text(max)}, the default" : ValidationContext.Text(max);
+            context.Error(specPath + at, $"minReplicaCount ({ValidationContext.Text(min)}) must not exceed maxReplicaCount ({maxText})");
+        }
+        if (spec.IdleReplicaCount is { } idle && idle >= min)
+        {
+            context.Error(specPath + ".idleReplicaCount",
+                $"idleReplicaCount ({ValidationContext.Text(idle)}) must be less than minReplicaCount ({ValidationContext.Text(min)}); raise minReplicaCount or remove idleReplicaCount");
+        }
+    }
+
+    private static bool AtLeast(ValidationContext context, string path, int? value, int minimum, string unit)
+    {
+        if (value is { } v && v < minimum)
+        {
+            var name = path[(path.LastIndexOf('.') + 1)..];
+            context.Error(path, minimum == 1 && unit == "replicas"
+                ? $"{name} must be greater than 0, found {ValidationContext.Text(v)}"
+                : $"{name} must be at least {ValidationContext.Text(minimum)} ({unit}), found {ValidationContext.Text(v)}");
+            return false;
+        }
+        return true;
+    }
+}

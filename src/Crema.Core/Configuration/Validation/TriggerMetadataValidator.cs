@@ -1,0 +1,93 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Crema.Abstractions;
+using Crema.Core.Configuration.Reporting;
+
+namespace Crema.Core.Configuration.Validation;
+
+/// <summary>Hands each trigger's metadata to its scaler factory and maps the factory's findings back to YAML nodes.</summary>
+internal sealed class TriggerMetadataValidator : IConfigValidator
+{
+    public void Validate(ValidationContext context)
+    {
+        foreach (var (scaledObject, path) in context.ScaledObjects())
+        {
+            foreach (var (trigger, triggerPath, index) in ValidationContext.Triggers(scaledObject, path))
+            {
+                if (trigger.Type.Length > 0 && context.Scalers.TryGet(trigger.Type, out var factory))
+                {
+                    Report(context, trigger, triggerPath, Run(context, factory, trigger, index, scaledObject));
+                }
+            }
+        }
+    }
+
+    private static ScalerContext BuildContext(ValidationContext context, Trigger trigger, int index, ScaledObject scaledObject)
+    {
+        var authentication = trigger.AuthenticationRef is { } reference ? context.FindAuthentication(reference.Name) : null;
+        return new ScalerContext
+        {
+            TriggerType = trigger.Type,
+            TriggerName = trigger.Name ?? index.ToString(CultureInfo.InvariantCulture),
+            ScaledObjectName = ValidationContext.DisplayName(scaledObject),
+            Metadata = trigger.Metadata,
+            AuthParams = DeclaredParameters(authentication),
+            UsePodIdentity = authentication?.Spec.PodIdentity?.Provider == "gcp",
+            MetricType = trigger.MetricType ?? MetricType.AverageValue,
+            ValidationOnly = true,
+        };
+    }
+
+    /// <summary>The parameter names an authentication declares, with empty values: secrets are not read while validating.</summary>
+    private static Dictionary<string, string> DeclaredParameters(TriggerAuthentication? authentication)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (authentication is null)
+        {
+            return parameters;
+        }
+        var spec = authentication.Spec;
+        var names = (spec.GcpSecretManager?.Secrets ?? []).Select(s => s.Parameter)
+            .Concat(spec.Env.Select(e => e.Parameter))
+            .Concat(spec.File.Select(f => f.Parameter));
+        foreach (var name in names.Where(n => n.Length > 0))
+        {
+            parameters[name] = string.Empty;
+        }
+        return parameters;
+    }
+
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A faulty scaler plugin must not break config loading; its failure is reported as a config error.")]
+    private static ScalerValidation Run(ValidationContext context, IScalerFactory factory, Trigger trigger, int index, ScaledObject scaledObject)
+    {
+        try
+        {
+            return factory.Validate(BuildContext(context, trigger, index, scaledObject));
+        }
+        catch (Exception ex)
+        {
+            return new ScalerValidation([new MetadataError(string.Empty, $"the {trigger.Type} scaler failed to validate its metadata: {ex.Message}")], []);
+        }
+    }
+
+    private static void Report(ValidationContext context, Trigger trigger, string triggerPath, ScalerValidation validation)
+    {
+        var metadataPath = triggerPath + ".metadata";
+        foreach (var error in validation.Errors)
+        {
+            if (error.Source == MetadataSource.AuthParams)
+            {
+                var at = trigger.AuthenticationRef is null ? triggerPath : triggerPath + ".authenticationRef";
+                context.Error(at, $"parameter \"{error.Key}\" {error.Message}");
+            }
+            else
+            {
+                context.Error(error.Key.Length == 0 ? metadataPath : ConfigPath.Field(metadataPath, error.Key), error.Message);
+            }
+        }
+        foreach (var key in validation.UnknownKeys)
+        {
+            context.Warning(ConfigPath.Field(metadataPath, key), $"unknown metadata key \"{key}\" is ignored");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace Crema.Core.Engine;
+
+/// <summary>
+/// KEDA's pause annotations: <c>paused-replicas</c> (present at all) or <c>paused</c> freeze the object;
+/// <c>paused-scale-in</c> / <c>paused-scale-out</c> block one direction. A boolean value that does not parse counts
+/// as true, like KEDA's getBoolAnnotation.
+/// </summary>
+internal static class PauseRules
+{
+    public const string PausedAnnotation = "autoscaling.keda.sh/paused";
+    public const string PausedReplicasAnnotation = "autoscaling.keda.sh/paused-replicas";
+    public const string PausedScaleInAnnotation = "autoscaling.keda.sh/paused-scale-in";
+    public const string PausedScaleOutAnnotation = "autoscaling.keda.sh/paused-scale-out";
+
+    public static PauseState Read(IReadOnlyDictionary<string, string>? annotations)
+    {
+        if (annotations is null || annotations.Count == 0)
+        {
+            return PauseState.None;
+        }
+
+        int? pausedReplicas = null;
+        string? invalid = null;
+        var hasPausedReplicas = annotations.TryGetValue(PausedReplicasAnnotation, out var raw);
+        if (hasPausedReplicas)
+        {
+            if (int.TryParse(raw?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0)
+            {
+                pausedReplicas = n;
+            }
+            else
+            {
+                invalid = raw ?? string.Empty;
+            }
+        }
+
+        return new PauseState(
+            hasPausedReplicas || Flag(annotations, PausedAnnotation),
+            pausedReplicas,
+            invalid,
+            Flag(annotations, PausedScaleInAnnotation),
+            Flag(annotations, PausedScaleOutAnnotation));
+    }
+
+    private static bool Flag(IReadOnlyDictionary<string, string> annotations, string key) =>
+        annotations.TryGetValue(key, out var value) && ParseGoBool(value) != false;
+
+    // Go's strconv.ParseBool; null means "not a boolean".
+    private static bool? ParseGoBool(string? value) => value?.Trim() switch
+    {
+        "1" or "t" or "T" or "true" or "TRUE" or "True" => true,
+        "0" or "f" or "F" or "false" or "FALSE" or "False" => false,
+        _ => null,
+    };
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using Crema.Core.Configuration;
+
+namespace Crema.Core.Engine;
+
+/// <summary>
+/// The replica decision for one scaled object and one poll, as a pure function of (config, state, current replicas,
+/// trigger samples, now): KEDA's activation, cooldown, fallback, scaling modifiers and pause annotations, then the
+/// Kubernetes HPA maths (tolerance 0.1, stabilization windows, rate-limit policies) for 1 &lt;-&gt; N.
+/// </summary>
+public static class ScalingEngine
+{
+    /// <summary>Decides the replica count; the returned state assumes the decision is applied at <paramref name="now"/>.</summary>
+    public static ScalingDecision Decide(
+        ScaledObject scaledObject, ScalingState state, int currentReplicas, IReadOnlyList<TriggerSample> samples, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(scaledObject);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(samples);
+        var spec = scaledObject.Spec;
+        var pause = PauseRules.Read(scaledObject.Metadata?.Annotations);
+        var (evaluations, failures) = FallbackRules.Evaluate(spec, state, currentReplicas, samples);
+
+        if (pause.Paused)
+        {
+            var (held, pausedReason) = Paused(pause, currentReplicas);
+            var pausedState = state with { ConsecutiveFailures = failures };
+            return Finish(spec, pause, pausedState, currentReplicas, held, evaluations.Any(e => e.IsActive), pausedReason, evaluations, null, now);
+        }
+
+        bool isActive;
+        bool isError;
+        IReadOnlyList<HpaInput> inputs;
+        string? signalError = null;
+        if (ScalingModifierRules.IsUsed(spec))
+        {
+            var composite = ScalingModifierRules.Evaluate(spec.Advanced!.ScalingModifiers!, spec.Fallback, evaluations);
+            (isActive, isError, inputs, signalError) = (composite.IsActive, composite.IsError, [composite.Input], composite.Error);
+        }
+        else
+        {
+            isActive = evaluations.Any(e => e.IsActive);
+            isError = evaluations.Any(e => e.Failed);
+            inputs = evaluations.Select(e => HpaInput.FromEvaluation(e, spec.Fallback?.FailureThreshold)).ToList();
+        }
+
+        var activation = ActivationRules.Apply(spec, state, isActive, isError, currentReplicas, now, pause);
+        var next = state with { ConsecutiveFailures = failures, LastActiveTime = activation.LastActiveTime };
+        int desired;
+        string reason;
+        IReadOnlyList<int?>? proposals = null;
+        if (activation.Replicas is { } replicas)
+        {
+            (desired, reason) = (replicas, activation.Note ?? "scale to " + replicas.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (currentReplicas == 0)
+        {
+            (desired, reason) = (0, activation.Note ?? "no change");
+        }
+        else
+        {
+            var hpa = HpaStep.Run(spec, pause, state, currentReplicas, inputs, now);
+            desired = hpa.Replicas;
+            proposals = hpa.Proposals.Count == evaluations.Count && !ScalingModifierRules.IsUsed(spec) ? hpa.Proposals : null;
+            reason = hpa.Replicas == currentReplicas && activation.Note is not null ? activation.Note : hpa.Reason;
+            next = next with { Recommendations = hpa.Recommendations };
+        }
+
+        if (signalError is not null)
+        {
+            reason += " [" + signalError + "]";
+        }
+
+        return Finish(spec, pause, next, currentReplicas, desired, isActive, reason, evaluations, proposals, now);
+    }
+
+    private static (int Replicas, string Reason) Paused(PauseState pause, int current)
+    {
+        if (pause.PausedReplicas is { } n)
+        {
+            var text = n.ToString(CultureInfo.InvariantCulture);
+            return (n, n == current ? $"paused at {text} (paused-replicas)" : $"paused at {text} (paused-replicas): scale to {text}");
+        }
+
+        return pause.InvalidPausedReplicas is { } invalid
+            ? (current, $"paused (paused-replicas '{invalid}' is not a whole number)")
+            : (current, "paused");
+    }
+
+    private static ScalingDecision Finish(
+        ScaledObjectSpec spec,
+        PauseState pause,
+        ScalingState next,
+        int current,
+        int desired,
+        bool isActive,
+        string reason,
+        IReadOnlyList<TriggerEvaluation> evaluations,
+        IReadOnlyList<int?>? proposals,
+        DateTimeOffset now)
+    {
+        var keepSeconds = LongestPolicyPeriod(spec, pause);
+        var events = next.ScaleEvents.Where(e => e.At > now.AddSeconds(-keepSeconds));
+        if (desired != current)
+        {
+            events = events.Append(new ScaleEvent(now, desired - current));
+        }
+
+        next = next with { ScaleEvents = events.ToList() };
+        var outcomes = evaluations
+            .Select((e, i) => new TriggerOutcome(e.Name, e.Value, e.Target, e.IsActive, e.InFallback, e.Failures, proposals?[i], e.Error))
+            .ToList();
+        return new ScalingDecision(desired, isActive, reason, next, outcomes);
+    }
+
+    private static int LongestPolicyPeriod(ScaledObjectSpec spec, PauseState pause)
+    {
+        var behavior = spec.Advanced?.HorizontalPodAutoscalerConfig?.Behavior;
+        var rules = HpaBehaviorResolver.Resolve(behavior, pause)
+            ?? (HpaBehaviorResolver.ScaleUp(null), HpaBehaviorResolver.ScaleDown(null));
+        return Math.Max(rules.Up.LongestPeriodSeconds, rules.Down.LongestPeriodSeconds);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Crema.Abstractions;
+using Crema.Google.Http;
+
+namespace Crema.Google.CloudRun;
+
+/// <summary>
+/// Cloud Run Admin API v2 over HttpClient. Everything is async and per call: a slow operation on
+/// one target never delays another (no shared locks, polling waits on the injected clock).
+/// </summary>
+internal sealed class CloudRunClient : ICloudRunClient
+{
+    private const string ManualCountMask = "scaling.manualInstanceCount";
+    private readonly GoogleApiHttp api;
+    private readonly Uri baseAddress;
+    private readonly TimeProvider time;
+    private readonly CloudRunClientOptions options;
+
+    public CloudRunClient(
+        HttpClient http,
+        Uri baseAddress,
+        IAccessTokenSource? tokens,
+        TimeProvider time,
+        CloudRunClientOptions? options = null,
+        ICloudRunCallObserver? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        this.options = options ?? CloudRunClientOptions.Default;
+        this.baseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        this.time = time;
+        api = new GoogleApiHttp(
+            http, tokens, [GoogleScopes.CloudPlatform], time, this.options.Retry,
+            observer is null ? null : observer.OnCall);
+    }
+
+    public async Task<CloudRunTarget> GetAsync(string resourceName, CancellationToken cancellationToken)
+    {
+        var name = CloudRunResourceName.Parse(resourceName);
+        var response = await api.SendAsync(HttpMethod.Get, Url(name.Name), "get", null, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess)
+        {
+            var error = response.Error ?? new GoogleApiError(response.StatusCode, null, $"HTTP {response.StatusCode}");
+            throw new CloudRunApiException(Describe("reading", name.Name, response.StatusCode, error), response.StatusCode, error.Status);
+        }
+
+        try
+        {
+            return CloudRunJson.ReadTarget(response.Body, name);
+        }
+        catch (JsonException ex)
+        {
+            throw new CloudRunApiException($"reading {name.Name}: the reply is not valid JSON ({ex.Message})", response.StatusCode, null);
+        }
+    }
+
+    public async Task<ScaleResult> SetInstanceCountAsync(string resourceName, int count, string? etag, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var name = CloudRunResourceName.Parse(resourceName).Name;
+        try
+        {
+            var response = await api.SendAsync(
+                HttpMethod.Patch,
+                Url($"{name}?updateMask={ManualCountMask}"),
+                "patch",
+                CloudRunJson.ScaleBody(count, etag),
+                cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccess)
+            {
+                return FromHttpFailure(name, count, null, response);
+            }
+
+            return await FollowOperationAsync(name, count, response.Body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new ScaleResult(ScaleOutcome.Cancelled, name, count, Message: $"scaling {name} to {count} was cancelled");
+        }
+        catch (JsonException ex)
+        {
+            return new ScaleResult(ScaleOutcome.Failed, name, count, Message: $"scaling {name} to {count}: the reply is not valid JSON ({ex.Message})");
+        }
+    }
+
+    private async Task<ScaleResult> FollowOperationAsync(string name, int count, string patchBody, CancellationToken cancellationToken)
+    {
+        var (operationName, done, error) = CloudRunJson.ReadOperation(patchBody);
+        var deadline = time.GetUtcNow() + options.OperationTimeout;
+        var delay = options.PollInitialDelay;
+        while (!done)
+        {
+            if (operationName is null)
+            {
+                return new ScaleResult(ScaleOutcome.Failed, name, count, Message: $"scaling {name} to {count}: the API returned an unfinished operation without a name");
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                return new ScaleResult(
+                    ScaleOutcome.Failed, name, count, operationName, GoogleStatus: "DEADLINE_EXCEEDED",
+                    Message: $"scaling {name} to {count}: operation {operationName} still running after {options.OperationTimeout.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * 1.5), options.PollMaxDelay.Ticks));
+            var poll = await api.SendAsync(HttpMethod.Get, Url(operationName), "operations.get", null, cancellationToken).ConfigureAwait(false);
+            if (!poll.IsSuccess)
+            {
+                return FromHttpFailure(name, count, operationName, poll);
+            }
+
+            (_, done, error) = CloudRunJson.ReadOperation(poll.Body);
+        }
+
+        if (error is null)
+        {
+            return new ScaleResult(ScaleOutcome.Applied, name, count, operationName);
+        }
+
+        var outcome = error.Code == GoogleRpcCode.Aborted ? ScaleOutcome.Conflict : ScaleOutcome.Failed;
+        return new ScaleResult(
+            outcome, name, count, operationName, 0, error.Status,
+            $"scaling {name} to {count}: operation {operationName} failed: {error}");
+    }
+
+    private static ScaleResult FromHttpFailure(string name, int count, string? operationName, GoogleApiResponse response)
+    {
+        var error = response.Error ?? new GoogleApiError(response.StatusCode, null, $"HTTP {response.StatusCode}");
+        var conflict = response.StatusCode is 409 or 412 || string.Equals(error.Status, "ABORTED", StringComparison.Ordinal);
+        return new ScaleResult(
+            conflict ? ScaleOutcome.Conflict : ScaleOutcome.Failed,
+            name,
+            count,
+            operationName,
+            response.StatusCode,
+            error.Status,
+            Describe($"scaling to {count}", name, response.StatusCode, error));
+    }
+
+    private static string Describe(string action, string name, int status, GoogleApiError error) =>
+        status == 0 ? $"{action} {name}: {error}" : $"{action} {name}: HTTP {status} {error}";
+
+    private Uri Url(string relative) => new(baseAddress, "v2/" + relative);
+}

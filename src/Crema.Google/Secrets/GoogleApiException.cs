@@ -1,0 +1,39 @@
+namespace Crema.Google.Secrets;
+
+/// <summary>
+/// A Secret Manager or Parameter Manager call failed. The message names the resource and
+/// Google's status; it never contains secret material.
+/// </summary>
+public sealed class GoogleApiException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public GoogleApiException(string message, int httpStatus, string? googleStatus)
+        : base(message)
+    {
+        HttpStatus = httpStatus;
+        GoogleStatus = googleStatus;
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public GoogleApiException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public GoogleApiException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public GoogleApiException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>HTTP status, 0 when no response arrived or the reply was unusable.</summary>
+    public int HttpStatus { get; }
+
+    /// <summary>Google's canonical status such as NOT_FOUND or DATA_LOSS, when known.</summary>
+    public string? GoogleStatus { get; }
+}

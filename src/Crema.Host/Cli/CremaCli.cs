@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace Crema.Host.Cli;
+
+/// <summary>The <c>crema</c> command line: run, demo, emulator, validate, simulate, schema.</summary>
+internal static class CremaCli
+{
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Crema: KEDA-compatible autoscaler for Google Cloud Run worker pools and services.")
+        {
+            RunCommand.Create(output, error),
+            DemoCommand.Create(output, error),
+            EmulatorCommand.Create(output, error),
+            ValidateCommand.Create(output, error),
+            SimulateCommand.Create(output, error),
+            SchemaCommand.Create(output),
+        };
+        var parsed = root.Parse(args);
+        return parsed.InvokeAsync(new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            // The host handles SIGTERM itself and drains in-flight Cloud Run updates (up to 30 s).
+            ProcessTerminationTimeout = null,
+        });
+    }
+}

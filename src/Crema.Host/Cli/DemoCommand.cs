@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Crema.Host.Demo;
+
+namespace Crema.Host.Cli;
+
+/// <summary><c>crema demo</c>: the whole system on loopback with no cloud account.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var duration = new Option<int>("--duration", "-d") { Description = "Seconds to run (default 60).", DefaultValueFactory = _ => 60 };
+        var port = new Option<int>("--port", "-p") { Description = "Port of Crema's status page on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        var command = new Command("demo", "Scale an emulated worker pool from a synthetic bursty queue, live, with no cloud account.") { duration, port };
+        command.SetAction(async (parsed, ct) =>
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var shutdown = EmulatorCommand.WaitForShutdownAsync(stop.Token).ContinueWith(_ => stop.Cancel(), TaskScheduler.Default);
+            try
+            {
+                return await new DemoRunner(output, error).RunAsync(Math.Max(5, parsed.GetValue(duration)), parsed.GetValue(port), stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return 130;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using Crema.Core.Configuration;
+using Crema.Host.ConfigSources;
+using Crema.Host.Daemon;
+
+namespace Crema.Host.Cli;
+
+/// <summary>
+/// <c>crema run</c>: the daemon. Config from <c>--config FILE</c> (watched), else <c>CREMA_CONFIG_YAML</c>
+/// (the YAML itself), else <c>CREMA_CONFIG</c> (a Parameter Manager version, polled). An invalid config
+/// at start exits 1 with every error; no config at all exits 2.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var config = new Option<string?>("--config", "-c") { Description = "CremaConfig YAML file (watched for changes)." };
+        var port = new Option<int?>("--port", "-p") { Description = "HTTP port for /healthz, /readyz, /metrics, /status (default $PORT or 8080)." };
+        var address = new Option<string>("--address") { Description = "Address to listen on.", DefaultValueFactory = _ => "0.0.0.0" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Log every decision; write nothing to Cloud Run." };
+        var logFormat = new Option<string>("--log-format") { Description = "json (Cloud Logging) or text.", DefaultValueFactory = _ => "json" };
+        logFormat.AcceptOnlyFromAmong("json", "text");
+        var command = new Command("run", "Run the autoscaler daemon.") { config, port, address, dryRun, logFormat };
+        command.SetAction(async (parsed, ct) =>
+        {
+            var google = GoogleServices.FromEnvironment(Environment.GetEnvironmentVariable, TimeProvider.System);
+            var source = SelectSource(parsed.GetValue(config), google, error);
+            if (source is null)
+            {
+                return ConfigFileReader.Unreadable;
+            }
+            var (text, loaded, exitCode) = await LoadInitialAsync(source, error, ct).ConfigureAwait(false);
+            if (exitCode != 0)
+            {
+                return exitCode;
+            }
+            var options = new DaemonOptions
+            {
+                Source = source,
+                InitialText = text!,
+                InitialConfig = loaded!,
+                Address = parsed.GetValue(address)!,
+                Port = parsed.GetValue(port) ?? DefaultPort(),
+                DryRun = parsed.GetValue(dryRun),
+                LogFormat = parsed.GetValue(logFormat)!,
+                Google = google,
+            };
+            await using var host = DaemonHost.Create(options);
+            await host.RunAsync(ct).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    internal static IConfigSource? SelectSource(string? path, GoogleServices google, TextWriter error)
+    {
+        if (!string.IsNullOrEmpty(path))
+        {
+            return new FileConfigSource(path);
+        }
+        if (Environment.GetEnvironmentVariable("CREMA_CONFIG_YAML") is { Length: > 0 } yaml)
+        {
+            return new InlineConfigSource("CREMA_CONFIG_YAML", yaml);
+        }
+        if (Environment.GetEnvironmentVariable("CREMA_CONFIG") is { Length: > 0 } version)
+        {
+            return new ParameterManagerConfigSource(google.ParameterManager, version);
+        }
+        error.WriteLine("no config: give --config FILE, or set CREMA_CONFIG_YAML (the YAML) or CREMA_CONFIG (a Parameter Manager version name)");
+        return null;
+    }
+
+    internal static async Task<(string? Text, CremaConfig? Config, int ExitCode)> LoadInitialAsync(IConfigSource source, TextWriter error, CancellationToken ct)
+    {
+        string text;
+        try
+        {
+            text = await source.ReadAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            error.WriteLine($"{source.Description}: cannot read the config: {ErrorText.Of(e)}");
+            return (null, null, ConfigFileReader.Unreadable);
+        }
+        var result = ConfigLoader.Load(text, source.Description, ConfigFileReader.Scalers);
+        foreach (var diagnostic in result.Errors)
+        {
+            error.WriteLine(diagnostic.ToString());
+        }
+        return result.IsValid ? (text, result.Config, 0) : (null, null, ConfigFileReader.Invalid);
+    }
+
+    private static int DefaultPort() =>
+        int.TryParse(Environment.GetEnvironmentVariable("PORT"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 8080;
+}

@@ -1,0 +1,10 @@
+namespace Crema.Host.Daemon;
+
+/// <summary>What happened to one attempt to set a target's instance count.</summary>
+internal enum ApplyOutcome
+{
+    Applied,
+    DryRun,
+    Conflict,
+    Failed,
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Crema.Core.Configuration;
+using Crema.Google.Secrets;
+
+namespace Crema.Host.Daemon;
+
+/// <summary>
+/// Resolves the parameters of a triggerAuthentication: environment variables, mounted files and
+/// Secret Manager versions (cached for <see cref="SecretRefreshInterval"/>, then read again so a
+/// rotated secret is picked up). Values are never logged.
+/// </summary>
+internal sealed class AuthParamResolver(ISecretManagerClient? secrets, Func<string, string?> environment, TimeProvider time)
+{
+    /// <summary>How long a Secret Manager value is reused. Default 5 minutes.</summary>
+    public static readonly TimeSpan SecretRefreshInterval = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset ReadAt)> cache = new(StringComparer.Ordinal);
+
+    /// <summary>Every parameter of <paramref name="authentication"/>; <paramref name="project"/> qualifies bare secret ids.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ResolveAsync(TriggerAuthentication authentication, string project, CancellationToken ct)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var name = authentication.Metadata.Name;
+        foreach (var env in authentication.Spec.Env)
+        {
+            values[env.Parameter] = environment(env.Name)
+                ?? throw new InvalidOperationException($"triggerAuthentication \"{name}\": environment variable \"{env.Name}\" for parameter \"{env.Parameter}\" is not set");
+        }
+        foreach (var file in authentication.Spec.File)
+        {
+            try
+            {
+                values[file.Parameter] = (await File.ReadAllTextAsync(file.Path, ct).ConfigureAwait(false)).TrimEnd('\r', '\n');
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InvalidOperationException($"triggerAuthentication \"{name}\": cannot read file \"{file.Path}\" for parameter \"{file.Parameter}\": {e.GetType().Name}", e);
+            }
+        }
+        foreach (var secret in authentication.Spec.GcpSecretManager?.Secrets ?? [])
+        {
+            values[secret.Parameter] = await ReadSecretAsync(name, secret, project, ct).ConfigureAwait(false);
+        }
+        return values;
+    }
+
+    private async Task<string> ReadSecretAsync(string? authentication, GcpSecret secret, string project, CancellationToken ct)
+    {
+        var (secretProject, id) = SplitSecretName(secret.Id, project);
+        var key = $"{secretProject}/{id}/{secret.Version}";
+        var now = time.GetUtcNow();
+        if (cache.TryGetValue(key, out var cached) && now - cached.ReadAt < SecretRefreshInterval)
+        {
+            return cached.Value;
+        }
+        if (secrets is null)
+        {
+            throw new InvalidOperationException($"triggerAuthentication \"{authentication}\": Secret Manager is not available");
+        }
+        var bytes = await secrets.AccessAsync(secretProject, id, secret.Version, ct).ConfigureAwait(false);
+        var value = Encoding.UTF8.GetString(bytes);
+        cache[key] = (value, now);
+        return value;
+    }
+
+    /// <summary>Accepts a bare id (project of the target) or <c>projects/P/secrets/S</c>.</summary>
+    internal static (string Project, string Id) SplitSecretName(string id, string defaultProject)
+    {
+        var parts = id.Split('/');
+        return parts is ["projects", var p, "secrets", var s, ..] ? (p, s) : (defaultProject, id);
+    }
+}

@@ -1,0 +1,86 @@
+using Crema.Host.Http;
+using Crema.Host.Observability;
+using Crema.Host.Status;
+using Crema.Scalers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Crema.Host.Daemon;
+
+/// <summary>Composes the daemon: Google clients, scaling supervisor, HTTP surface, metrics and logs.</summary>
+internal sealed class DaemonHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private DaemonHost(WebApplication app, StatusStore status)
+    {
+        this.app = app;
+        Status = status;
+    }
+
+    public StatusStore Status { get; }
+
+    /// <summary>The address the HTTP surface listens on (resolved after start when the port was 0).</summary>
+    public Uri BaseAddress => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public static DaemonHost Create(DaemonOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Parse(options.Address), options.Port));
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        ConfigureLogging(builder.Logging, options);
+        var status = new StatusStore();
+        var metrics = new CremaMetrics(status);
+        builder.Services.AddSingleton(status);
+        builder.Services.AddSingleton(metrics);
+        builder.Services.AddHostedService(services =>
+        {
+            var logging = services.GetRequiredService<ILoggerFactory>();
+            var google = options.Google ?? GoogleServices.FromEnvironment(options.Environment, options.Time);
+            google.ObserveCloudRunCalls(metrics.CloudRunCall);
+            var loopServices = new LoopServices(options.Scalers ?? BuiltInScalers.CreateRegistry(), google.ScalerServices, google.CloudRun,
+                new AuthParamResolver(google.SecretManager, options.Environment, options.Time), new ConcurrencyLimits(),
+                status, metrics, options.Time, logging, options.Environment, options.DryRun);
+            return new ScalingSupervisor(loopServices, options.Source, options.InitialText, options.InitialConfig);
+        });
+        var app = builder.Build();
+        StatusEndpoints.Map(app, status, metrics);
+        return new DaemonHost(app, status);
+    }
+
+    public Task StartAsync(CancellationToken ct) => app.StartAsync(ct);
+
+    public Task RunAsync(CancellationToken ct) => app.RunAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, DaemonOptions options)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(options.LogLevel);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        if (options.LogFormat == "text")
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+        else
+        {
+            logging.AddConsole(o => o.FormatterName = CloudLoggingFormatter.FormatterName)
+                .AddConsoleFormatter<CloudLoggingFormatter, ConsoleFormatterOptions>();
+        }
+    }
+}

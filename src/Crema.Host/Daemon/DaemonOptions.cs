@@ -1,0 +1,42 @@
+using Crema.Abstractions;
+using Crema.Core.Configuration;
+using Crema.Host.ConfigSources;
+
+namespace Crema.Host.Daemon;
+
+/// <summary>Settings of one daemon run (from the command line, the demo or a test).</summary>
+internal sealed record DaemonOptions
+{
+    public required IConfigSource Source { get; init; }
+
+    /// <summary>The config text already read and validated at start.</summary>
+    public required string InitialText { get; init; }
+
+    public required CremaConfig InitialConfig { get; init; }
+
+    /// <summary>Address to listen on. Default all interfaces (Cloud Run requires it); tests use 127.0.0.1.</summary>
+    public string Address { get; init; } = "0.0.0.0";
+
+    /// <summary>Port; 0 picks a free one. Default $PORT or 8080.</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>Log each decision and write nothing to Cloud Run.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary><c>json</c> (Cloud Logging, default) or <c>text</c>.</summary>
+    public string LogFormat { get; init; } = "json";
+
+    /// <summary>Lowest level logged. Default Information.</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The scalers available to triggers. Default: every built-in scaler.</summary>
+    public ScalerRegistry? Scalers { get; init; }
+
+    /// <summary>Google API clients; default built from <see cref="Environment"/> (endpoint overrides, ADC).</summary>
+    public GoogleServices? Google { get; init; }
+
+    /// <summary>Environment variables seen by scalers (xFromEnv) and the Google endpoint overrides.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+}

@@ -1,0 +1,49 @@
+using Crema.Abstractions;
+using Crema.Google;
+using Crema.Google.CloudRun;
+using Crema.Google.Secrets;
+
+namespace Crema.Host.Daemon;
+
+/// <summary>
+/// The Google API clients of one daemon, sharing one HttpClient and one credential. Endpoints come
+/// from CREMA_*_ENDPOINT variables; an http:// endpoint (the emulator, a fake) gets no credentials.
+/// </summary>
+internal sealed class GoogleServices
+{
+    private readonly ForwardingCallObserver observer = new();
+
+    private GoogleServices(GoogleEndpoints endpoints, TimeProvider time)
+    {
+        var http = new HttpClient(HttpClientSettings.Default.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) };
+        var adc = new GoogleAccessTokenSource();
+        IAccessTokenSource? TokensFor(Uri endpoint) => GoogleEndpoints.SendsCredentials(endpoint) ? adc : null;
+        CloudRun = new CloudRunClient(http, endpoints.Run, TokensFor(endpoints.Run), time, observer: observer);
+        SecretManager = new SecretManagerClient(http, endpoints.SecretManager, TokensFor(endpoints.SecretManager), time);
+        var parameterEndpoint = endpoints.ParameterManager ?? new Uri("https://parametermanager.googleapis.com/");
+        ParameterManager = new ParameterManagerClient(http, endpoints, TokensFor(parameterEndpoint), time);
+        ScalerServices = new DefaultScalerServices(adc);
+    }
+
+    public ICloudRunClient CloudRun { get; }
+
+    public ISecretManagerClient SecretManager { get; }
+
+    public IParameterManagerClient ParameterManager { get; }
+
+    /// <summary>Shared HttpClients for scalers, and ADC tokens for podIdentity gcp.</summary>
+    public IScalerServices ScalerServices { get; }
+
+    public static GoogleServices FromEnvironment(Func<string, string?> environment, TimeProvider time) =>
+        new(GoogleEndpoints.FromEnvironment(environment), time);
+
+    /// <summary>Reports every Cloud Run call (method, HTTP status) to <paramref name="onCall"/>, e.g. for /metrics.</summary>
+    public void ObserveCloudRunCalls(Action<string, int> onCall) => observer.Target = onCall;
+
+    private sealed class ForwardingCallObserver : ICloudRunCallObserver
+    {
+        public Action<string, int>? Target { get; set; }
+
+        public void OnCall(string method, int status) => Target?.Invoke(method, status);
+    }
+}

@@ -1,0 +1,21 @@
+using Crema.Abstractions;
+using Crema.Google.CloudRun;
+using Crema.Host.Observability;
+using Crema.Host.Status;
+using Microsoft.Extensions.Logging;
+
+namespace Crema.Host.Daemon;
+
+/// <summary>What every scaling loop shares: clients, limits, clock, status and metrics.</summary>
+internal sealed record LoopServices(
+    ScalerRegistry Scalers,
+    IScalerServices ScalerServices,
+    ICloudRunClient CloudRun,
+    AuthParamResolver Auth,
+    ConcurrencyLimits Limits,
+    StatusStore Status,
+    CremaMetrics Metrics,
+    TimeProvider Time,
+    ILoggerFactory Logging,
+    Func<string, string?> Environment,
+    bool DryRun);

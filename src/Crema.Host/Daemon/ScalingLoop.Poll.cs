@@ -1,0 +1,103 @@
+using Crema.Abstractions;
+using Crema.Core.Engine;
+using Crema.Host.Status;
+
+namespace Crema.Host.Daemon;
+
+internal sealed partial class ScalingLoop
+{
+    /// <summary>Attempts to decide again after an etag conflict before waiting for the next poll.</summary>
+    private const int ConflictAttempts = 3;
+
+    private async Task<ScalingState> PollAsync(ScalingState state, CancellationToken ct)
+    {
+        var started = services.Time.GetTimestamp();
+        var readings = await triggers.ReadAllAsync(ct).ConfigureAwait(false);
+        var samples = ApplyPushes(readings);
+        var current = await instances.CurrentAsync(ct).ConfigureAwait(false);
+        if (current is null)
+        {
+            Publish(StatusOf(readings, null, null) with { LastDecision = "hold", Reason = "cannot read the current instance count from Cloud Run" });
+            return state;
+        }
+        var now = services.Time.GetUtcNow();
+        var decision = ScalingEngine.Decide(scaledObject, state, current.Value, samples, now);
+        var description = "hold " + current.Value;
+        for (var attempt = 1; decision.DesiredReplicas != current && attempt <= ConflictAttempts; attempt++)
+        {
+            var outcome = await instances.ApplyAsync(decision.DesiredReplicas, services.DryRun).ConfigureAwait(false);
+            description = outcome switch
+            {
+                ApplyOutcome.Applied => $"scale {current} -> {decision.DesiredReplicas}",
+                ApplyOutcome.DryRun => $"dry run: would scale {current} -> {decision.DesiredReplicas}",
+                ApplyOutcome.Conflict => $"conflict scaling {current} -> {decision.DesiredReplicas}: re-read",
+                _ => $"failed to scale {current} -> {decision.DesiredReplicas}",
+            };
+            if (outcome != ApplyOutcome.Conflict)
+            {
+                break;
+            }
+            current = await instances.CurrentAsync(ct).ConfigureAwait(false);
+            if (current is null)
+            {
+                break;
+            }
+            decision = ScalingEngine.Decide(scaledObject, state, current.Value, samples, now);
+        }
+        services.Metrics.PollDuration(Name, services.Time.GetElapsedTime(started));
+        LogDecision(decision, description, readings);
+        Publish(StatusOf(readings, decision, instances.Known) with { LastDecision = description, Reason = decision.Reason });
+        return decision.NextState;
+    }
+
+    private TriggerSample[] ApplyPushes(IReadOnlyList<TriggerReading> readings)
+    {
+        string[] pushedKeys;
+        lock (pushed)
+        {
+            pushedKeys = [.. pushed];
+            pushed.Clear();
+        }
+        return readings.Select(r =>
+        {
+            var reading = r.Reading;
+            if (reading is { IsActive: false } inactive && pushedKeys.Contains(r.Key))
+            {
+                // KEDA acts on a pushed "active" at once, even if the next IsActive answer lags behind.
+                reading = inactive with { IsActive = true };
+            }
+            return new TriggerSample(r.Key, reading, r.Error);
+        }).ToArray();
+    }
+
+    private ObjectStatus StatusOf(IReadOnlyList<TriggerReading> readings, ScalingDecision? decision, int? current)
+    {
+        var previous = services.Status.Get(Target);
+        var triggerStatuses = readings.Select(r =>
+        {
+            var outcome = decision?.Triggers.FirstOrDefault(t => t.TriggerName == r.Key);
+            return new TriggerStatus(r.Key, r.Type, r.Reading?.Value ?? outcome?.Value, r.Reading?.Target ?? outcome?.Target,
+                outcome?.IsActive ?? r.Reading?.IsActive ?? false, outcome?.InFallback ?? false,
+                outcome?.ConsecutiveFailures ?? (r.Error is null ? 0 : 1), r.Error, r.Reading?.Note, r.Reading?.Details);
+        }).ToArray();
+        foreach (var failed in readings.Where(r => r.Error is not null))
+        {
+            services.Metrics.TriggerError(Name, failed.Key);
+        }
+        return new ObjectStatus
+        {
+            Name = Name,
+            Target = Target,
+            Current = current,
+            Desired = decision?.DesiredReplicas ?? previous?.Desired,
+            Active = decision?.IsActive ?? false,
+            LastPollAt = services.Time.GetUtcNow(),
+            LastScaleAt = instances.LastScaleAt,
+            LastScaleError = instances.LastError,
+            PollingIntervalSeconds = interval.TotalSeconds,
+            Triggers = triggerStatuses,
+        };
+    }
+
+    private void Publish(ObjectStatus status) => services.Status.Set(status);
+}

@@ -1,0 +1,98 @@
+using System.Threading.Channels;
+using Crema.Core.Configuration;
+using Crema.Core.Engine;
+using Microsoft.Extensions.Logging;
+
+namespace Crema.Host.Daemon;
+
+/// <summary>
+/// The independent loop of one scaled object: read every trigger, decide with the engine, apply the
+/// decision to Cloud Run when it differs from the current count, then wait for the polling interval
+/// (or a push). A slow source or a slow Cloud Run operation here never delays another object's loop.
+/// </summary>
+internal sealed partial class ScalingLoop : IAsyncDisposable
+{
+    private readonly LoopServices services;
+    private readonly ScaledObject scaledObject;
+    private readonly TriggerSet triggers;
+    private readonly TargetInstances instances;
+    private readonly TimeSpan interval;
+    private readonly ILogger logger;
+    private readonly Channel<string> wake = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource stopping = new();
+    private readonly HashSet<string> pushed = new(StringComparer.Ordinal);
+    private Task? running;
+
+    public ScalingLoop(LoopServices services, CremaSpec spec, ScaledObject scaledObject)
+    {
+        this.services = services;
+        this.scaledObject = scaledObject;
+        interval = TimeSpan.FromSeconds(Math.Max(1, scaledObject.Spec.PollingInterval ?? spec.PollingInterval ?? ScalingDefaults.PollingIntervalSeconds));
+        logger = services.Logging.CreateLogger("Crema.ScalingLoop");
+        var readTimeout = TimeSpan.FromSeconds(Math.Clamp(interval.TotalSeconds, 10, 60));
+        triggers = new TriggerSet(services, spec, scaledObject, readTimeout);
+        triggers.PushedActive += key =>
+        {
+            lock (pushed)
+            {
+                pushed.Add(key);
+            }
+            wake.Writer.TryWrite(key);
+        };
+        instances = new TargetInstances(services, scaledObject.Spec.ScaleTargetRef.Name, Name, logger);
+        Publish(new Status.ObjectStatus { Name = Name, Target = Target, PollingIntervalSeconds = interval.TotalSeconds });
+    }
+
+    public string Name => scaledObject.DisplayName;
+
+    public string Target => scaledObject.Spec.ScaleTargetRef.Name;
+
+    public void Start() => running = Task.Run(() => RunAsync(stopping.Token));
+
+    /// <summary>Stops polling; an update already sent to Cloud Run is followed to its end first.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        if (running is not null)
+        {
+            await running.ConfigureAwait(false);
+        }
+        await triggers.DisposeAsync().ConfigureAwait(false);
+        stopping.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var state = ScalingState.Initial(services.Time.GetUtcNow());
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                state = await PollAsync(state, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A bug in one poll must not end the loop; the next poll starts fresh from Cloud Run's count.
+                LogPollFailed(logger, Name, ErrorText.Of(e));
+                instances.Forget();
+            }
+            await WaitAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WaitAsync(CancellationToken ct)
+    {
+        using var delay = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var timer = Task.Delay(interval, services.Time, delay.Token);
+        var woken = wake.Reader.WaitToReadAsync(delay.Token).AsTask();
+        await Task.WhenAny(timer, woken).ConfigureAwait(false);
+        await delay.CancelAsync().ConfigureAwait(false);
+        while (wake.Reader.TryRead(out _))
+        {
+        }
+    }
+}

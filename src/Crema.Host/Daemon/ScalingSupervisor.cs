@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Crema.Core.Configuration;
+using Crema.Host.ConfigSources;
+using Crema.Host.Status;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Crema.Host.Daemon;
+
+/// <summary>
+/// Runs one <see cref="ScalingLoop"/> per scaled object and keeps them in step with the config source:
+/// a valid change restarts only the objects whose settings changed; an invalid change is reported on
+/// /status and in logs, and the last good config keeps running.
+/// </summary>
+internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSource source, string initialText, CremaConfig initialConfig) : BackgroundService
+{
+    private readonly Dictionary<string, (string Fingerprint, ScalingLoop Loop)> loops = new(StringComparer.Ordinal);
+    private readonly ILogger logger = services.Logging.CreateLogger("Crema.Supervisor");
+    private string lastText = initialText;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await ApplyAsync(initialConfig).ConfigureAwait(false);
+        services.Status.Ready = true;
+        if (source.PollInterval is not { } interval)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, services.Time, stoppingToken).ConfigureAwait(false);
+                await ReloadAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(loops.Values.Select(l => l.Loop.DisposeAsync().AsTask())).ConfigureAwait(false);
+        loops.Clear();
+    }
+
+    private async Task ReloadAsync(CancellationToken ct)
+    {
+        string text;
+        try
+        {
+            text = await source.ReadAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            RejectReload($"cannot read {source.Description}: {ErrorText.Of(e)}");
+            return;
+        }
+        if (text == lastText)
+        {
+            return;
+        }
+        lastText = text;
+        var result = ConfigLoader.Load(text, source.Description, services.Scalers);
+        if (!result.IsValid)
+        {
+            foreach (var error in result.Errors)
+            {
+                LogInvalidConfig(logger, error.ToString());
+            }
+            RejectReload(string.Join("; ", result.Errors.Take(10)) + (result.Errors.Count > 10 ? $"; and {result.Errors.Count - 10} more" : string.Empty));
+            return;
+        }
+        await ApplyAsync(result.Config!).ConfigureAwait(false);
+    }
+
+    private void RejectReload(string message)
+    {
+        services.Metrics.ConfigReload("invalid");
+        services.Status.SetConfig(services.Status.Config with { LastReloadError = message, LastReloadErrorAt = services.Time.GetUtcNow() });
+        LogReloadRejected(logger, source.Description);
+    }
+
+    private async Task ApplyAsync(CremaConfig config)
+    {
+        var wanted = config.Spec.ScaledObjects.ToDictionary(o => o.Spec.ScaleTargetRef.Name, o => (Fingerprint(config.Spec, o), o), StringComparer.Ordinal);
+        var stopped = loops.Where(l => !wanted.TryGetValue(l.Key, out var w) || w.Item1 != l.Value.Fingerprint).ToArray();
+        await Task.WhenAll(stopped.Select(l => l.Value.Loop.DisposeAsync().AsTask())).ConfigureAwait(false);
+        foreach (var (target, _) in stopped)
+        {
+            loops.Remove(target);
+            if (!wanted.ContainsKey(target))
+            {
+                services.Status.Remove(target);
+            }
+        }
+        var started = 0;
+        foreach (var (target, (fingerprint, scaledObject)) in wanted.Where(w => !loops.ContainsKey(w.Key)))
+        {
+            var loop = new ScalingLoop(services, config.Spec, scaledObject);
+            loops[target] = (fingerprint, loop);
+            loop.Start();
+            started++;
+        }
+        services.Status.SetConfig(new ConfigStatus(source.Description, services.Time.GetUtcNow(), null, null));
+        services.Metrics.ConfigReload("applied");
+        LogApplied(logger, source.Description, wanted.Count, started, stopped.Length);
+    }
+
+    /// <summary>Everything that affects one object's loop: its spec, the authentications it uses and the global interval.</summary>
+    private static string Fingerprint(CremaSpec spec, ScaledObject scaledObject) => JsonSerializer.Serialize(new
+    {
+        scaledObject,
+        spec.PollingInterval,
+        authentications = scaledObject.Spec.Triggers.Select(t => TriggerContexts.AuthenticationOf(spec, t)).ToArray(),
+    });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "config from {Source} applied: {Objects} scaled objects, {Started} loops started, {Stopped} stopped")]
+    private static partial void LogApplied(ILogger logger, string source, int objects, int started, int stopped);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "config change rejected: {Error}")]
+    private static partial void LogInvalidConfig(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "config change from {Source} rejected; the last good config keeps running")]
+    private static partial void LogReloadRejected(ILogger logger, string source);
+}

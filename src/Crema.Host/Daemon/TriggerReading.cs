@@ -1,0 +1,6 @@
+using Crema.Abstractions;
+
+namespace Crema.Host.Daemon;
+
+/// <summary>The outcome of reading one trigger in one poll: a reading or an error message (never a secret).</summary>
+internal sealed record TriggerReading(string Key, string Type, MetricReading? Reading, string? Error);

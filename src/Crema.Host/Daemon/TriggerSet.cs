@@ -1,0 +1,124 @@
+using Crema.Abstractions;
+using Crema.Core.Configuration;
+
+namespace Crema.Host.Daemon;
+
+/// <summary>
+/// The triggers of one scaled object, read in parallel each poll, each bounded by the per-type
+/// concurrency limit and a read timeout. Push scalers report activity through <see cref="PushedActive"/>.
+/// </summary>
+internal sealed class TriggerSet : IAsyncDisposable
+{
+    private readonly TriggerSlot[] slots;
+    private readonly ConcurrencyLimits limits;
+    private readonly TimeSpan readTimeout;
+    private readonly TimeProvider time;
+    private readonly CancellationTokenSource pushes = new();
+
+    public TriggerSet(LoopServices services, CremaSpec spec, ScaledObject scaledObject, TimeSpan readTimeout)
+    {
+        limits = services.Limits;
+        time = services.Time;
+        this.readTimeout = readTimeout;
+        var project = CloudRunNames.ProjectOf(scaledObject.Spec.ScaleTargetRef.Name);
+        slots = scaledObject.Spec.Triggers.Select((trigger, index) =>
+        {
+            var slot = new TriggerSlot(TriggerContexts.KeyOf(trigger, index), trigger.Type, ct => BuildAsync(services, spec, scaledObject, index, project, ct));
+            slot.Built += scaler => WatchPushes(slot.Key, scaler);
+            return slot;
+        }).ToArray();
+    }
+
+    /// <summary>Raised with the trigger key when a push scaler reports <c>true</c> between polls.</summary>
+    public event Action<string>? PushedActive;
+
+    public async Task<IReadOnlyList<TriggerReading>> ReadAllAsync(CancellationToken ct) =>
+        await Task.WhenAll(slots.Select(slot => ReadAsync(slot, ct))).ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        await pushes.CancelAsync().ConfigureAwait(false);
+        foreach (var slot in slots)
+        {
+            await slot.DisposeAsync().ConfigureAwait(false);
+        }
+        pushes.Dispose();
+    }
+
+    private async Task<TriggerReading> ReadAsync(TriggerSlot slot, CancellationToken ct)
+    {
+        var gate = limits.ForTriggerType(slot.Type);
+        using var timeout = new CancellationTokenSource(readTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            await gate.WaitAsync(linked.Token).ConfigureAwait(false);
+            try
+            {
+                var reading = await slot.ReadAsync(linked.Token).ConfigureAwait(false);
+                return new TriggerReading(slot.Key, slot.Type, reading, null);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new TriggerReading(slot.Key, slot.Type, null, $"no answer within {readTimeout.TotalSeconds:0.#}s");
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            return new TriggerReading(slot.Key, slot.Type, null, ErrorText.Of(e));
+        }
+    }
+
+    private static async Task<IScaler> BuildAsync(LoopServices services, CremaSpec spec, ScaledObject scaledObject, int index, string project, CancellationToken ct)
+    {
+        var trigger = scaledObject.Spec.Triggers[index];
+        if (!services.Scalers.TryGet(trigger.Type, out var factory))
+        {
+            throw new InvalidOperationException($"unknown trigger type \"{trigger.Type}\"");
+        }
+        var authentication = TriggerContexts.AuthenticationOf(spec, trigger);
+        var parameters = authentication is null
+            ? new Dictionary<string, string>()
+            : await services.Auth.ResolveAsync(authentication, project, ct).ConfigureAwait(false);
+        var context = TriggerContexts.Live(scaledObject, index, parameters, authentication) with
+        {
+            Environment = services.Environment,
+            TimeProvider = services.Time,
+            Services = services.ScalerServices,
+        };
+        return factory.Create(context);
+    }
+
+    private void WatchPushes(string key, IScaler scaler)
+    {
+        if (scaler is not IPushScaler push)
+        {
+            return;
+        }
+        var token = pushes.Token;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var active in push.WatchActivityAsync(token).ConfigureAwait(false))
+                {
+                    if (active)
+                    {
+                        PushedActive?.Invoke(key);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+                // The scaler was rebuilt; the new one starts its own watch.
+            }
+        }, CancellationToken.None);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Crema.Host.Emulator;
+
+/// <summary>
+/// A fault for the Cloud Run emulator, from options or <c>POST /emulator/faults</c>. Each field is
+/// optional: <see cref="Status"/> (429, 500 or 503) makes the next <see cref="Count"/> requests fail
+/// (for <see cref="Target"/>, or every request when null), <see cref="OperationDelaySeconds"/> sets the
+/// target's operation duration, <see cref="Conflicts"/> makes its next PATCHes return 409 ABORTED,
+/// <see cref="FailOperations"/> makes its next operations finish with FAILED_PRECONDITION.
+/// </summary>
+public sealed record EmulatorFault
+{
+    /// <summary>Resource name the fault applies to; null for every request (status faults only).</summary>
+    public string? Target { get; init; }
+
+    /// <summary>HTTP status to answer with: 429, 500 or 503.</summary>
+    public int? Status { get; init; }
+
+    /// <summary>How many requests get <see cref="Status"/>; default 1.</summary>
+    public int Count { get; init; } = 1;
+
+    /// <summary>Retry-After header (seconds) sent with <see cref="Status"/>, when set.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>New operation duration for <see cref="Target"/>, in seconds.</summary>
+    public double? OperationDelaySeconds { get; init; }
+
+    /// <summary>How many of the target's next PATCHes return 409 ABORTED.</summary>
+    public int? Conflicts { get; init; }
+
+    /// <summary>How many of the target's next operations end with an error.</summary>
+    public int? FailOperations { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace Crema.Host.Emulator;
+
+/// <summary>What the emulator answers: status, JSON body and an optional Retry-After in seconds.</summary>
+internal sealed record EmulatorReply(int Status, string Json, int? RetryAfterSeconds = null);

@@ -1,0 +1,84 @@
+using System.Diagnostics.Metrics;
+using Crema.Host.Status;
+
+namespace Crema.Host.Observability;
+
+/// <summary>
+/// Every instrument Crema exports on /metrics. Gauges read the <see cref="StatusStore"/> at scrape time;
+/// counters and the poll histogram are recorded by the loops. Label values never hold secrets.
+/// </summary>
+internal sealed class CremaMetrics : IDisposable
+{
+    public const string MeterName = "Crema";
+    private static readonly double[] PollBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+    private readonly Meter meter = new(MeterName);
+    private readonly Counter<long> triggerErrors;
+    private readonly Counter<long> scaleOperations;
+    private readonly Counter<long> cloudRunCalls;
+    private readonly Counter<long> configReloads;
+    private readonly Histogram<double> pollDuration;
+
+    public CremaMetrics(StatusStore status)
+    {
+        Exporter = new PrometheusTextExporter(meter, PollBuckets);
+        meter.CreateObservableGauge("crema_trigger_metric_value", () => Triggers(status, t => t.Value), description: "Last value read by each trigger.");
+        meter.CreateObservableGauge("crema_trigger_metric_target", () => Triggers(status, t => t.Target), description: "Target value of each trigger.");
+        meter.CreateObservableGauge("crema_trigger_active", () => Triggers(status, t => t.Active ? 1 : 0), description: "1 when the trigger is active.");
+        meter.CreateObservableGauge("crema_trigger_consecutive_failures", () => Triggers(status, t => t.ConsecutiveFailures), description: "Consecutive failed reads of each trigger.");
+        meter.CreateObservableGauge("crema_trigger_fallback", () => Triggers(status, t => t.InFallback ? 1 : 0), description: "1 while the trigger is in fallback.");
+        meter.CreateObservableGauge("crema_scaler_detail", () => Details(status), description: "Extra figures reported by scalers (for example API requests per poll).");
+        meter.CreateObservableGauge("crema_desired_instances", () => Objects(status, o => o.Desired), description: "Instances the last decision asked for.");
+        meter.CreateObservableGauge("crema_current_instances", () => Objects(status, o => o.Current), description: "Instances last read from or applied to Cloud Run.");
+        meter.CreateObservableGauge("crema_scaled_object_active", () => Objects(status, o => o.Active ? 1 : 0), description: "1 when the scaled object is active.");
+        meter.CreateObservableGauge("crema_config_loaded_timestamp_seconds", () => ConfigLoaded(status), description: "Unix time the running config was loaded.");
+        triggerErrors = meter.CreateCounter<long>("crema_trigger_errors_total", description: "Failed trigger reads.");
+        scaleOperations = meter.CreateCounter<long>("crema_scale_operations_total", description: "Instance count updates by result (applied, conflict, failed, dry_run).");
+        cloudRunCalls = meter.CreateCounter<long>("crema_cloud_run_api_calls_total", description: "Cloud Run Admin API calls by method and HTTP status.");
+        configReloads = meter.CreateCounter<long>("crema_config_reloads_total", description: "Config loads by result (applied, invalid, unchanged).");
+        pollDuration = meter.CreateHistogram<double>("crema_poll_duration_seconds", unit: "s", description: "Time to read every trigger of a scaled object and decide.");
+    }
+
+    public PrometheusTextExporter Exporter { get; }
+
+    public void TriggerError(string scaledObject, string trigger) =>
+        triggerErrors.Add(1, new("scaled_object", scaledObject), new("trigger", trigger));
+
+    public void ScaleOperation(string scaledObject, string result) =>
+        scaleOperations.Add(1, new("scaled_object", scaledObject), new("result", result));
+
+    public void CloudRunCall(string method, int status) =>
+        cloudRunCalls.Add(1, new("method", method), new("status", status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public void ConfigReload(string result) => configReloads.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    public void PollDuration(string scaledObject, TimeSpan duration) =>
+        pollDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("scaled_object", scaledObject));
+
+    public void Dispose()
+    {
+        Exporter.Dispose();
+        meter.Dispose();
+    }
+
+    private static IEnumerable<Measurement<double>> Triggers(StatusStore status, Func<TriggerStatus, double?> pick) =>
+        from o in status.Objects
+        from t in o.Triggers
+        let v = pick(t)
+        where v.HasValue
+        select new Measurement<double>(v.Value, new("scaled_object", o.Name), new("trigger", t.Name), new("type", t.Type));
+
+    private static IEnumerable<Measurement<double>> Details(StatusStore status) =>
+        from o in status.Objects
+        from t in o.Triggers
+        from d in t.Details ?? new Dictionary<string, double>()
+        select new Measurement<double>(d.Value, new("scaled_object", o.Name), new("trigger", t.Name), new("name", d.Key));
+
+    private static IEnumerable<Measurement<double>> Objects(StatusStore status, Func<ObjectStatus, double?> pick) =>
+        from o in status.Objects
+        let v = pick(o)
+        where v.HasValue
+        select new Measurement<double>(v.Value, new("scaled_object", o.Name), new("target", o.Target));
+
+    private static IEnumerable<Measurement<double>> ConfigLoaded(StatusStore status) =>
+        status.Config.LoadedAt is { } at ? [new Measurement<double>(at.ToUnixTimeMilliseconds() / 1000.0)] : [];
+}

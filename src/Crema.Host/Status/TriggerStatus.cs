@@ -1,0 +1,14 @@
+namespace Crema.Host.Status;
+
+/// <summary>What /status shows of one trigger after its last read. Never holds a secret.</summary>
+internal sealed record TriggerStatus(
+    string Name,
+    string Type,
+    double? Value,
+    double? Target,
+    bool Active,
+    bool InFallback,
+    int ConsecutiveFailures,
+    string? LastError,
+    string? Note,
+    IReadOnlyDictionary<string, double>? Details);

@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Crema.Abstractions;
+using Crema.Core.Configuration;
+using Crema.Host.ConfigSources;
+using Crema.Host.Daemon;
+using Crema.Host.Emulator;
+using Crema.Scalers;
+using Crema.Tests.Support;
+
+namespace Crema.Tests.Daemon;
+
+/// <summary>
+/// The daemon, as `crema run` composes it, against the Cloud Run emulator over real HTTP, on a fake
+/// clock. Tests move time with <see cref="AdvanceUntilAsync"/>; real time is only spent waiting for
+/// I/O to settle, never for scaling logic.
+/// </summary>
+internal sealed class DaemonHarness : IAsyncDisposable
+{
+    private readonly string directory;
+
+    private DaemonHarness(FakeTimeProvider time, CloudRunEmulator emulator, DaemonHost daemon, string configPath, string directory)
+    {
+        Time = time;
+        Emulator = emulator;
+        Daemon = daemon;
+        ConfigPath = configPath;
+        this.directory = directory;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public CloudRunEmulator Emulator { get; }
+
+    public DaemonHost Daemon { get; }
+
+    public string ConfigPath { get; }
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public static async Task<DaemonHarness> StartAsync(
+        string yaml, IReadOnlyDictionary<string, int> targets, IEnumerable<IScalerFactory>? extraScalers = null,
+        IReadOnlyDictionary<string, TimeSpan>? operationDelays = null)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var emulator = await CloudRunEmulator.StartAsync(new CloudRunEmulatorOptions
+        {
+            Targets = targets,
+            OperationDelay = TimeSpan.Zero,
+            OperationDelays = operationDelays ?? new Dictionary<string, TimeSpan>(),
+            TimeProvider = time,
+        }, CancellationToken.None);
+        var directory = Directory.CreateTempSubdirectory("crema-daemon-").FullName;
+        var configPath = Path.Combine(directory, "crema.yaml");
+        await File.WriteAllTextAsync(configPath, yaml);
+        var scalers = new ScalerRegistry(BuiltInFactories().Concat(extraScalers ?? []));
+        var loaded = ConfigLoader.Load(yaml, configPath, scalers);
+        loaded.IsValid.ShouldBeTrue(string.Join("\n", loaded.Errors));
+        string? Environment(string name) => name == "CREMA_RUN_ENDPOINT" ? emulator.BaseAddress.AbsoluteUri : null;
+        var daemon = DaemonHost.Create(new DaemonOptions
+        {
+            Source = new FileConfigSource(configPath),
+            InitialText = yaml,
+            InitialConfig = loaded.Config!,
+            Address = "127.0.0.1",
+            Port = 0,
+            Time = time,
+            Environment = Environment,
+            Scalers = scalers,
+            LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+        });
+        await daemon.StartAsync(CancellationToken.None);
+        return new DaemonHarness(time, emulator, daemon, configPath, directory);
+    }
+
+    public async Task<int> InstancesAsync(string target)
+    {
+        using var document = JsonDocument.Parse(await Http.GetStringAsync(new Uri(Emulator.BaseAddress, "v2/" + target)));
+        return document.RootElement.TryGetProperty("scaling", out var scaling) && scaling.TryGetProperty("manualInstanceCount", out var count)
+            ? count.GetInt32()
+            : 0;
+    }
+
+    public Task<JsonElement> StatusAsync() => Http.GetFromJsonAsync<JsonElement>(new Uri(Daemon.BaseAddress, "status"));
+
+    /// <summary>
+    /// Advances the fake clock by <paramref name="step"/> until <paramref name="condition"/> holds, letting the
+    /// daemon's I/O finish between steps. Fails after <paramref name="maxSteps"/>.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<Task<bool>> condition, TimeSpan step, int maxSteps, string what)
+    {
+        for (var i = 0; i <= maxSteps; i++)
+        {
+            await SettleAsync();
+            if (await condition())
+            {
+                return;
+            }
+            Time.Advance(step);
+        }
+        var status = await StatusAsync();
+        throw new ShouldAssertException($"{what}: not reached after {maxSteps} steps of {step}. Status: {status}");
+    }
+
+    /// <summary>Gives in-flight HTTP calls a moment of real time to complete (I/O, not scaling logic).</summary>
+    public static Task SettleAsync() => Task.Delay(40);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Daemon.DisposeAsync();
+        await Emulator.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static IEnumerable<IScalerFactory> BuiltInFactories()
+    {
+        var registry = BuiltInScalers.CreateRegistry();
+        return registry.KnownTypes.Select(t => registry.TryGet(t, out var f) ? f : null!).Distinct();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Crema.Tests.Daemon;
+
+/// <summary>The daemon's loops against the emulator: independence, failures, restarts, dry run.</summary>
+public sealed class DaemonLoopTests
+{
+    [Fact]
+    public async Task Run_SlowOperationOnOneTarget_DoesNotDelayAnother()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 3;
+        scalers.Values["b"] = 3;
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10), (DaemonConfigs.PoolB, "b", 10)),
+            new Dictionary<string, int> { [DaemonConfigs.PoolA] = 0, [DaemonConfigs.PoolB] = 0 },
+            [scalers],
+            new Dictionary<string, TimeSpan> { [DaemonConfigs.PoolA] = TimeSpan.FromSeconds(60) });
+        var started = harness.Time.GetUtcNow();
+
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolB) == 3, TimeSpan.FromSeconds(1), 40, "pool-b scales to 3");
+
+        (harness.Time.GetUtcNow() - started).ShouldBeLessThan(TimeSpan.FromSeconds(60));
+        (await harness.InstancesAsync(DaemonConfigs.PoolA)).ShouldBe(0, "pool-a's first update is still in its 60 s operation");
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) >= 1, TimeSpan.FromSeconds(5), 30, "pool-a's slow update lands");
+    }
+
+    [Fact]
+    public async Task Run_SourceFailsLongerThanCooldown_NeverScalesToZero()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 3;
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)), new Dictionary<string, int> { [DaemonConfigs.PoolA] = 0 }, [scalers]);
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 3, TimeSpan.FromSeconds(1), 40, "scale to 3");
+
+        scalers.Values["a"] = double.NaN;
+        for (var i = 0; i < 30; i++)
+        {
+            harness.Time.Advance(TimeSpan.FromSeconds(1));
+            await DaemonHarness.SettleAsync();
+        }
+
+        (await harness.InstancesAsync(DaemonConfigs.PoolA)).ShouldBe(3);
+        var trigger = (await harness.StatusAsync()).GetProperty("scaledObjects")[0].GetProperty("triggers")[0];
+        trigger.GetProperty("lastError").GetString().ShouldBe("source a is down");
+        trigger.GetProperty("consecutiveFailures").GetInt32().ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
+    public async Task Run_RestartWithCountAlreadyRight_WritesNothing()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 4;
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)), new Dictionary<string, int> { [DaemonConfigs.PoolA] = 4 }, [scalers]);
+
+        await harness.AdvanceUntilAsync(async () => (await harness.StatusAsync()).GetProperty("scaledObjects")[0].GetProperty("desired").ValueKind == JsonValueKind.Number,
+            TimeSpan.FromSeconds(1), 10, "first decision");
+        for (var i = 0; i < 5; i++)
+        {
+            harness.Time.Advance(TimeSpan.FromSeconds(1));
+            await DaemonHarness.SettleAsync();
+        }
+
+        var history = await harness.Http.GetFromJsonAsync<JsonElement>(new Uri(harness.Emulator.BaseAddress, "emulator/history"));
+        DaemonPrometheusEndToEndTests.HistoryCounts(history, DaemonConfigs.PoolA).ShouldBe([4]);
+        scalers.Built.ShouldBe(1, "a scaler is built once and reused across polls");
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace Crema.Tests.Daemon;
+
+/// <summary>Hot reload of the watched config file.</summary>
+public sealed class DaemonReloadTests
+{
+    [Fact]
+    public async Task Run_ConfigFileEdited_AppliesChangeAndKeepsOldConfigWhenBroken()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 5;
+        scalers.Values["c"] = 2;
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)),
+            new Dictionary<string, int> { [DaemonConfigs.PoolA] = 0, [DaemonConfigs.PoolC] = 0 }, [scalers]);
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 5, TimeSpan.FromSeconds(1), 40, "pool-a scales to 5");
+
+        await File.WriteAllTextAsync(harness.ConfigPath, DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 3), (DaemonConfigs.PoolC, "c", 10)));
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolC) == 2 && await harness.InstancesAsync(DaemonConfigs.PoolA) == 3,
+            TimeSpan.FromSeconds(1), 60, "new object added and max lowered");
+
+        await File.WriteAllTextAsync(harness.ConfigPath, "apiVersion: crema/v1\nkind: CremaConfig\nspec:\n  scaledObjects:\n    - spec: {maxReplicaCount: many}\n");
+        await harness.AdvanceUntilAsync(async () => (await harness.StatusAsync()).GetProperty("config").GetProperty("lastReloadError").ValueKind == JsonValueKind.String,
+            TimeSpan.FromSeconds(1), 20, "broken config reported");
+
+        var status = await harness.StatusAsync();
+        status.GetProperty("config").GetProperty("lastReloadError").GetString()!.ShouldContain("crema.yaml:5:");
+        status.GetProperty("scaledObjects").GetArrayLength().ShouldBe(2, "the last good config keeps running");
+        scalers.Values["c"] = 4;
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolC) == 4, TimeSpan.FromSeconds(1), 40, "loops still scale after a rejected reload");
+    }
+}

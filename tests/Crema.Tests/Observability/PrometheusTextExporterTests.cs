@@ -1,0 +1,42 @@
+using System.Diagnostics.Metrics;
+
+namespace Crema.Tests.Observability;
+
+public sealed class PrometheusTextExporterTests
+{
+    [Fact]
+    public void Scrape_CounterGaugeHistogram_RendersExpositionFormat()
+    {
+        using var meter = new Meter("test-" + Guid.NewGuid());
+        using var exporter = new Crema.Host.Observability.PrometheusTextExporter(meter, [0.1, 1]);
+        var counter = meter.CreateCounter<long>("app_requests_total", description: "Requests.");
+        meter.CreateObservableGauge("app_queue_depth", () => new Measurement<double>(7, new KeyValuePair<string, object?>("queue", "a\"b")), description: "Depth.");
+        var histogram = meter.CreateHistogram<double>("app_latency_seconds", description: "Latency.");
+
+        counter.Add(2, new KeyValuePair<string, object?>("status", "200"));
+        counter.Add(3, new KeyValuePair<string, object?>("status", "200"));
+        histogram.Record(0.05);
+        histogram.Record(0.5);
+        histogram.Record(5);
+        var text = exporter.Scrape();
+
+        text.ShouldContain("# TYPE app_requests_total counter\napp_requests_total{status=\"200\"} 5\n");
+        text.ShouldContain("# TYPE app_queue_depth gauge\napp_queue_depth{queue=\"a\\\"b\"} 7\n");
+        text.ShouldContain("app_latency_seconds_bucket{le=\"0.1\"} 1\napp_latency_seconds_bucket{le=\"1\"} 2\napp_latency_seconds_bucket{le=\"+Inf\"} 3\n");
+        text.ShouldContain("app_latency_seconds_sum 5.55\napp_latency_seconds_count 3\n");
+    }
+
+    [Fact]
+    public async Task Scrape_AnyInstruments_PassesPromtool()
+    {
+        using var meter = new Meter("test-" + Guid.NewGuid());
+        using var exporter = new Crema.Host.Observability.PrometheusTextExporter(meter, [0.1, 1]);
+        meter.CreateCounter<long>("app_events_total", description: "Events.").Add(1, new KeyValuePair<string, object?>("kind", "x"));
+        meter.CreateObservableGauge("app_value", () => 1.5, description: "A value.");
+        meter.CreateHistogram<double>("app_duration_seconds", description: "Durations.").Record(0.2);
+
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(exporter.Scrape());
+
+        exitCode.ShouldBe(0, output);
+    }
+}

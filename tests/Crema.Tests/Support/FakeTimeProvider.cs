@@ -1,0 +1,162 @@
+namespace Crema.Tests.Support;
+
+/// <summary>
+/// A manual clock for tests: time moves only through <see cref="Advance"/> or <see cref="SetUtcNow"/>, which also
+/// fire the timers created through <see cref="CreateTimer"/> (so <c>Task.Delay(d, fake)</c> and
+/// <c>TimeProvider.Delay</c> complete). Starts at 2025-01-01T00:00:00Z unless told otherwise.
+/// </summary>
+public sealed class FakeTimeProvider : TimeProvider
+{
+    private readonly Lock _gate = new();
+    private readonly List<FakeTimer> _timers = [];
+    private DateTimeOffset _now;
+
+    /// <summary>Creates the clock at <paramref name="start"/> (default 2025-01-01T00:00:00Z).</summary>
+    public FakeTimeProvider(DateTimeOffset? start = null) => _now = start ?? new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <inheritdoc />
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <inheritdoc />
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <summary>Number of timers currently scheduled (useful to wait until code under test is parked in a delay).</summary>
+    public int ActiveTimerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count(t => t.DueAt is not null);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
+
+    /// <inheritdoc />
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
+    /// <summary>Moves the clock forward, firing due timers in time order (each at its own due time).</summary>
+    public void Advance(TimeSpan delta)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
+        DateTimeOffset target;
+        lock (_gate)
+        {
+            target = _now + delta;
+        }
+
+        MoveTo(target);
+    }
+
+    /// <summary>Sets the clock (never backwards), firing timers due by then.</summary>
+    public void SetUtcNow(DateTimeOffset value)
+    {
+        lock (_gate)
+        {
+            if (value < _now)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), "the fake clock cannot go backwards");
+            }
+        }
+
+        MoveTo(value);
+    }
+
+    /// <inheritdoc />
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var timer = new FakeTimer(this, callback, state);
+        lock (_gate)
+        {
+            _timers.Add(timer);
+        }
+
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    private void MoveTo(DateTimeOffset target)
+    {
+        while (true)
+        {
+            FakeTimer? next;
+            lock (_gate)
+            {
+                next = _timers
+                    .Where(t => t.DueAt is { } due && due <= target)
+                    .OrderBy(t => t.DueAt)
+                    .FirstOrDefault();
+                if (next is null)
+                {
+                    _now = target;
+                    return;
+                }
+
+                if (next.DueAt > _now)
+                {
+                    _now = next.DueAt!.Value;
+                }
+
+                next.DueAt = next.Period is { } period && period > TimeSpan.Zero ? _now + period : null;
+            }
+
+            // Outside the lock: the callback may create or change timers.
+            next.Fire();
+        }
+    }
+
+    private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    {
+        public DateTimeOffset? DueAt { get; set; }
+
+        public TimeSpan? Period { get; private set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (owner._gate)
+            {
+                if (!owner._timers.Contains(this))
+                {
+                    return false;
+                }
+
+                Period = period == Timeout.InfiniteTimeSpan ? null : period;
+                DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner._now + dueTime;
+            }
+
+            // A zero due time fires at once, as a real timer would (soon).
+            if (dueTime == TimeSpan.Zero)
+            {
+                owner.MoveTo(owner.GetUtcNow());
+            }
+
+            return true;
+        }
+
+        public void Fire() => callback(state);
+
+        public void Dispose()
+        {
+            lock (owner._gate)
+            {
+                owner._timers.Remove(this);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

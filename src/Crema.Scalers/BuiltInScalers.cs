@@ -16,5 +16,8 @@ public static class BuiltInScalers
         new Kafka.KafkaScalerFactory(),
         new External.ExternalScalerFactory(),
         new External.ExternalPushScalerFactory(),
+        new Gcp.PubSub.PubSubScalerFactory(),
+        new Gcp.Stackdriver.StackdriverScalerFactory(),
+        new Gcp.CloudTasks.CloudTasksScalerFactory(),
     ]);
 }

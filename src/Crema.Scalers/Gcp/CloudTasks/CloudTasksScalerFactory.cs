@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Crema.Abstractions;
+using Crema.Scalers.Gcp.Monitoring;
+
+namespace Crema.Scalers.Gcp.CloudTasks;
+
+/// <summary>
+/// The <c>gcp-cloudtasks</c> trigger: the depth of a Cloud Tasks queue
+/// (cloudtasks.googleapis.com/queue/depth), target 100 tasks per replica by default.
+/// </summary>
+internal sealed partial class CloudTasksScalerFactory : ScalerFactory<CloudTasksMetadata>
+{
+    /// <inheritdoc />
+    public override string Type => "gcp-cloudtasks";
+
+    /// <inheritdoc />
+    protected override CloudTasksMetadata Bind(MetadataBinder binder)
+    {
+        // KEDA spells it projectID; projectId is accepted as well.
+        var projectKey = binder.Has("projectID") || !binder.Has("projectId") ? "projectID" : "projectId";
+        var queueName = binder.RequiredString("queueName").Trim();
+        string? location = null;
+        var queueId = queueName;
+        string? projectFromName = null;
+        if (FullQueueName().Match(queueName) is { Success: true } match)
+        {
+            projectFromName = match.Groups[1].Value;
+            location = match.Groups[2].Value;
+            queueId = match.Groups[3].Value;
+        }
+        else if (queueName.Contains('/', StringComparison.Ordinal))
+        {
+            binder.Fail("queueName", $"\"{queueName}\" is neither a queue id nor projects/PROJECT/locations/LOCATION/queues/QUEUE");
+        }
+        var projectId = (projectFromName is null ? binder.RequiredString(projectKey) : binder.String(projectKey) ?? projectFromName).Trim();
+        if (projectFromName is not null && projectId != projectFromName)
+        {
+            binder.Fail(projectKey, $"\"{projectId}\" differs from the project \"{projectFromName}\" of queueName");
+        }
+        var value = binder.Double("value", 100, min: 0, minExclusive: true);
+        var activation = binder.Double("activationValue", 0);
+        double? valueIfNull = binder.Has("valueIfNull") ? binder.Double("valueIfNull") : null;
+        var minutes = binder.Long("filterDuration", 2);
+        var credentials = GcpCredentialBinder.Bind(binder);
+        return new CloudTasksMetadata(projectId, queueId, location, value, activation, valueIfNull,
+            TimeSpan.FromMinutes(minutes <= 0 ? 2 : minutes), credentials);
+    }
+
+    /// <inheritdoc />
+    protected override MetricReading ToReading(CloudTasksMetadata metadata, double value) =>
+        new(value, metadata.Value, value > metadata.ActivationValue);
+
+    /// <inheritdoc />
+    protected override IScaler Create(CloudTasksMetadata metadata, ScalerContext context) =>
+        new CloudTasksScaler(metadata, MonitoringClientPool.Get(context, metadata.Credentials), context);
+
+    [GeneratedRegex("^projects/([^/]+)/locations/([^/]+)/queues/([^/]+)$")]
+    private static partial Regex FullQueueName();
+}

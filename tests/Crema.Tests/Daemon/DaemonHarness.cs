@@ -40,9 +40,10 @@ internal sealed class DaemonHarness : IAsyncDisposable
 
     public static async Task<DaemonHarness> StartAsync(
         string yaml, IReadOnlyDictionary<string, int> targets, IEnumerable<IScalerFactory>? extraScalers = null,
-        IReadOnlyDictionary<string, TimeSpan>? operationDelays = null, IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, TimeSpan>? operationDelays = null, IReadOnlyDictionary<string, string>? environment = null,
+        FakeTimeProvider? time = null)
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        time ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         var emulator = await CloudRunEmulator.StartAsync(new CloudRunEmulatorOptions
         {
             Targets = targets,

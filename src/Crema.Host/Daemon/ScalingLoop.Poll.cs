@@ -14,6 +14,10 @@ internal sealed partial class ScalingLoop
         var started = services.Time.GetTimestamp();
         var readings = await triggers.ReadAllAsync(ct).ConfigureAwait(false);
         var samples = ApplyPushes(readings);
+        foreach (var failed in readings.Where(r => r.Error is not null))
+        {
+            services.Metrics.TriggerError(Name, failed.Key);
+        }
         var current = await instances.CurrentAsync(ct).ConfigureAwait(false);
         if (current is null)
         {
@@ -23,6 +27,11 @@ internal sealed partial class ScalingLoop
         var now = services.Time.GetUtcNow();
         var decision = ScalingEngine.Decide(scaledObject, state, current.Value, samples, now);
         var description = "hold " + current.Value;
+        if (decision.DesiredReplicas != current)
+        {
+            // Shown while the update and its operation run, which can take a minute.
+            Publish(StatusOf(readings, decision, current) with { LastDecision = $"scaling {current} -> {decision.DesiredReplicas}", Reason = decision.Reason });
+        }
         for (var attempt = 1; decision.DesiredReplicas != current && attempt <= ConflictAttempts; attempt++)
         {
             var outcome = await instances.ApplyAsync(decision.DesiredReplicas, services.DryRun).ConfigureAwait(false);
@@ -80,10 +89,6 @@ internal sealed partial class ScalingLoop
                 outcome?.IsActive ?? r.Reading?.IsActive ?? false, outcome?.InFallback ?? false,
                 outcome?.ConsecutiveFailures ?? (r.Error is null ? 0 : 1), r.Error, r.Reading?.Note, r.Reading?.Details);
         }).ToArray();
-        foreach (var failed in readings.Where(r => r.Error is not null))
-        {
-            services.Metrics.TriggerError(Name, failed.Key);
-        }
         return new ObjectStatus
         {
             Name = Name,

@@ -47,13 +47,18 @@ internal sealed class SimulatedObject
     {
         applied.Clear();
         applied.Add((0, initialReplicas));
+        var cursors = Cursors(trace);
         var state = ScalingState.Initial(Simulator.Epoch);
         var current = initialReplicas;
         var rows = new List<SimulationRow>();
         for (var k = 0; k * pollingInterval <= durationSeconds; k++)
         {
             var time = k * pollingInterval;
-            var samples = triggers.Select(t => Sample(t.Key, t.Interpret, ValueAt(trace, t.Key, time))).ToArray();
+            var samples = new TriggerSample[triggers.Length];
+            for (var i = 0; i < triggers.Length; i++)
+            {
+                samples[i] = Sample(triggers[i].Key, triggers[i].Interpret, cursors[i].ValueAt(time));
+            }
             var decision = ScalingEngine.Decide(scaledObject, state, current, samples, Simulator.Epoch.AddSeconds(time));
             state = decision.NextState;
             if (decision.DesiredReplicas != current)
@@ -73,13 +78,20 @@ internal sealed class SimulatedObject
             .Append(0).Append(durationSeconds)
             .Where(t => t <= durationSeconds)
             .Distinct().Order().ToArray();
+        var cursors = Cursors(trace);
         double instanceSeconds = 0, activeAtZero = 0;
+        var appliedIndex = 0;
         for (var i = 0; i + 1 < breakpoints.Length; i++)
         {
             var (start, length) = (breakpoints[i], breakpoints[i + 1] - breakpoints[i]);
-            var replicas = applied.Last(a => a.Time <= start).Replicas;
+            // applied is in time order: the count in force at start is the last entry at or before it.
+            while (appliedIndex + 1 < applied.Count && applied[appliedIndex + 1].Time <= start)
+            {
+                appliedIndex++;
+            }
+            var replicas = applied[appliedIndex].Replicas;
             instanceSeconds += replicas * length;
-            if (replicas == 0 && triggers.Any(t => ValueAt(trace, t.Key, start) is { } v && t.Interpret(v).IsActive))
+            if (replicas == 0 && Enumerable.Range(0, triggers.Length).Any(t => cursors[t].ValueAt(start) is { } v && triggers[t].Interpret(v).IsActive))
             {
                 activeAtZero += length;
             }
@@ -87,24 +99,12 @@ internal sealed class SimulatedObject
         return new SimulationSummary(Name, instanceSeconds, applied.Count - 1, activeAtZero);
     }
 
+    private TraceCursor[] Cursors(IReadOnlyList<TraceRow> trace)
+    {
+        var create = TraceCursor.For(trace);
+        return triggers.Select(t => create(t.Key)).ToArray();
+    }
+
     private static TriggerSample Sample(string key, Func<double, MetricReading> interpret, double? value) =>
         value is { } v ? new TriggerSample(key, interpret(v), null) : new TriggerSample(key, null, "error (from trace)");
-
-    /// <summary>The trigger's latest traced value at <paramref name="time"/>: 0 before its first row, null for an error row.</summary>
-    private static double? ValueAt(IReadOnlyList<TraceRow> trace, string key, double time)
-    {
-        double? value = 0;
-        foreach (var row in trace)
-        {
-            if (row.TimeSeconds > time)
-            {
-                break;
-            }
-            if (row.Trigger == key)
-            {
-                value = row.Value;
-            }
-        }
-        return value;
-    }
 }

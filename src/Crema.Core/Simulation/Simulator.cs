@@ -15,7 +15,7 @@ public static class Simulator
     /// <summary>The instant the simulated clock starts at.</summary>
     public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Runs the simulation; returns the result, or the errors that prevented it (unknown objects or triggers in the trace).</summary>
+    /// <summary>Runs the simulation (trace rows in any order; equal times keep their order); returns the result, or the errors that prevented it (unknown objects or triggers in the trace).</summary>
     public static (SimulationResult? Result, IReadOnlyList<string> Errors) Run(
         CremaConfig config, ScalerRegistry scalers, IReadOnlyList<TraceRow> trace, int initialReplicas, double durationSeconds)
     {
@@ -23,10 +23,14 @@ public static class Simulator
         var objects = config.Spec.ScaledObjects
             .Select(o => SimulatedObject.Create(config.Spec, o, scalers, initialReplicas, errors))
             .ToArray();
+        var byName = new Dictionary<string, SimulatedObject>(StringComparer.Ordinal);
+        foreach (var simulated in objects)
+        {
+            byName.TryAdd(simulated.Name, simulated);
+        }
         foreach (var row in trace)
         {
-            var target = objects.FirstOrDefault(o => o.Name == row.Object);
-            if (target is null)
+            if (!byName.TryGetValue(row.Object, out var target))
             {
                 errors.Add($"line {row.Line}: unknown scaled object \"{row.Object}\"; known: {string.Join(", ", objects.Select(o => o.Name))}");
             }
@@ -41,9 +45,11 @@ public static class Simulator
         }
         var rows = new List<SimulationRow>();
         var summaries = new List<SimulationSummary>();
+        var traces = trace.ToLookup(r => r.Object, StringComparer.Ordinal);
         foreach (var simulated in objects)
         {
-            var objectTrace = trace.Where(r => r.Object == simulated.Name).ToArray();
+            // Sorted here too (stable), since callers other than TraceReader may pass rows out of order.
+            var objectTrace = traces[simulated.Name].OrderBy(r => r.TimeSeconds).ToArray();
             rows.AddRange(simulated.Run(objectTrace, durationSeconds));
             summaries.Add(simulated.Summarize(objectTrace, durationSeconds));
         }

@@ -18,6 +18,11 @@ internal static class ConfigFileReader
     /// <summary>Loads the file; on failure writes every error to <paramref name="error"/> and returns the exit code.</summary>
     public static (ConfigLoadResult? Result, int ExitCode) Load(string path, TextWriter error)
     {
+        if (Directory.Exists(path))
+        {
+            error.WriteLine($"{path}: cannot read the config file: it is a directory");
+            return (null, Unreadable);
+        }
         string text;
         try
         {

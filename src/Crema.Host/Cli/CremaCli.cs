@@ -5,11 +5,15 @@ namespace Crema.Host.Cli;
 /// <summary>The <c>crema</c> command line: run, demo, emulator, validate, simulate, schema.</summary>
 internal static class CremaCli
 {
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        RunAsync(args, output, error, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="RunAsync(string[], TextWriter, TextWriter)"/>, reading environment variables through <paramref name="environment"/> (tests).</summary>
+    internal static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment)
     {
         var root = new RootCommand("Crema: KEDA-compatible autoscaler for Google Cloud Run worker pools and services.")
         {
-            RunCommand.Create(output, error),
+            RunCommand.Create(output, error, environment),
             DemoCommand.Create(output, error),
             EmulatorCommand.Create(output, error),
             ValidateCommand.Create(output, error),

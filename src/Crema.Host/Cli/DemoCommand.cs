@@ -8,8 +8,8 @@ internal static class DemoCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var duration = new Option<int>("--duration", "-d") { Description = "Seconds to run (default 60).", DefaultValueFactory = _ => 60 };
-        var port = new Option<int>("--port", "-p") { Description = "Port of Crema's status page on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        var duration = new Option<int>("--duration", "-d") { Description = "Seconds to run (at least 5).", HelpName = "SECONDS", DefaultValueFactory = _ => 60 };
+        var port = new Option<int>("--port", "-p") { Description = "Port of Crema's status page on 127.0.0.1 (0 picks a free one).", HelpName = "PORT", DefaultValueFactory = _ => 8080 };
         var command = new Command("demo", "Scale an emulated worker pool from a synthetic bursty queue, live, with no cloud account.") { duration, port };
         command.SetAction(async (parsed, ct) =>
         {

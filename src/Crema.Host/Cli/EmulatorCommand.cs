@@ -8,24 +8,33 @@ internal static class EmulatorCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var port = new Option<int>("--port", "-p") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8090 };
-        var pools = new Option<string[]>("--worker-pool") { Description = "A worker pool NAME=COUNT (repeatable); NAME may be short or a full resource name.", AllowMultipleArgumentsPerToken = true };
-        var services = new Option<string[]>("--service") { Description = "A service NAME=COUNT (repeatable).", AllowMultipleArgumentsPerToken = true };
-        var delay = new Option<double>("--operation-delay") { Description = "Seconds before an update's operation completes.", DefaultValueFactory = _ => 2 };
+        var port = new Option<int>("--port", "-p") { Description = "Port on 127.0.0.1 (0 picks a free one).", HelpName = "PORT", DefaultValueFactory = _ => 8090 };
+        var pools = new Option<string[]>("--worker-pool") { Description = "A worker pool and its instance count (repeatable); NAME is an ID (project demo, us-central1) or a full resource name.", HelpName = "NAME=COUNT", AllowMultipleArgumentsPerToken = true };
+        var services = new Option<string[]>("--service") { Description = "A service and its instance count (repeatable), named as --worker-pool.", HelpName = "NAME=COUNT", AllowMultipleArgumentsPerToken = true };
+        var delay = new Option<double>("--operation-delay") { Description = "Seconds before an update's long-running operation completes.", HelpName = "SECONDS", DefaultValueFactory = _ => 2 };
         var command = new Command("emulator", "Serve an in-memory Cloud Run Admin API (worker pools and services) on 127.0.0.1.") { port, pools, services, delay };
         command.SetAction(async (parsed, ct) =>
         {
-            Dictionary<string, int> targets;
-            try
+            var specs = (parsed.GetValue(pools) ?? []).Select(p => (p, (Func<string, KeyValuePair<string, int>>)EmulatorTargetSpec.ParseWorkerPool))
+                .Concat((parsed.GetValue(services) ?? []).Select(s => (s, (Func<string, KeyValuePair<string, int>>)EmulatorTargetSpec.ParseService)));
+            var targets = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (spec, parse) in specs)
             {
-                targets = (parsed.GetValue(pools) ?? []).Select(EmulatorTargetSpec.ParseWorkerPool)
-                    .Concat((parsed.GetValue(services) ?? []).Select(EmulatorTargetSpec.ParseService))
-                    .ToDictionary(StringComparer.Ordinal);
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException)
-            {
-                error.WriteLine(e.Message);
-                return 1;
+                KeyValuePair<string, int> target;
+                try
+                {
+                    target = parse(spec);
+                }
+                catch (FormatException e)
+                {
+                    error.WriteLine(e.Message);
+                    return 1;
+                }
+                if (!targets.TryAdd(target.Key, target.Value))
+                {
+                    error.WriteLine($"\"{target.Key}\" is given twice.");
+                    return 1;
+                }
             }
             var options = new CloudRunEmulatorOptions
             {

@@ -13,19 +13,19 @@ namespace Crema.Host.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Func<string, string?> environment)
     {
-        var config = new Option<string?>("--config", "-c") { Description = "CremaConfig YAML file (watched for changes)." };
-        var port = new Option<int?>("--port", "-p") { Description = "HTTP port for /healthz, /readyz, /metrics, /status (default $PORT or 8080)." };
-        var address = new Option<string>("--address") { Description = "Address to listen on.", DefaultValueFactory = _ => "0.0.0.0" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Log every decision; write nothing to Cloud Run." };
-        var logFormat = new Option<string>("--log-format") { Description = "json (Cloud Logging) or text.", DefaultValueFactory = _ => "json" };
+        var config = new Option<string?>("--config", "-c") { Description = "CremaConfig YAML file (watched for changes). Without it: $CREMA_CONFIG_YAML, then $CREMA_CONFIG.", HelpName = "FILE" };
+        var port = new Option<int?>("--port", "-p") { Description = "HTTP port for /healthz, /readyz, /metrics, /status and / (default: $PORT, else 8080).", HelpName = "PORT" };
+        var address = new Option<string>("--address") { Description = "Address to listen on.", HelpName = "IP", DefaultValueFactory = _ => "0.0.0.0" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Decide and log every decision, but never change Cloud Run." };
+        var logFormat = new Option<string>("--log-format") { Description = "Log lines as json (Cloud Logging) or text (terminals).", DefaultValueFactory = _ => "json" };
         logFormat.AcceptOnlyFromAmong("json", "text");
-        var command = new Command("run", "Run the autoscaler daemon.") { config, port, address, dryRun, logFormat };
+        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat };
         command.SetAction(async (parsed, ct) =>
         {
-            var google = GoogleServices.FromEnvironment(Environment.GetEnvironmentVariable, TimeProvider.System);
-            var source = SelectSource(parsed.GetValue(config), google, error);
+            var google = GoogleServices.FromEnvironment(environment, TimeProvider.System);
+            var source = SelectSource(parsed.GetValue(config), google, environment, error);
             if (source is null)
             {
                 return ConfigFileReader.Unreadable;
@@ -41,10 +41,11 @@ internal static class RunCommand
                 InitialText = text!,
                 InitialConfig = loaded!,
                 Address = parsed.GetValue(address)!,
-                Port = parsed.GetValue(port) ?? DefaultPort(),
+                Port = parsed.GetValue(port) ?? DefaultPort(environment),
                 DryRun = parsed.GetValue(dryRun),
                 LogFormat = parsed.GetValue(logFormat)!,
                 Google = google,
+                Environment = environment,
             };
             await using var host = DaemonHost.Create(options);
             await host.RunAsync(ct).ConfigureAwait(false);
@@ -53,17 +54,17 @@ internal static class RunCommand
         return command;
     }
 
-    internal static IConfigSource? SelectSource(string? path, GoogleServices google, TextWriter error)
+    internal static IConfigSource? SelectSource(string? path, GoogleServices google, Func<string, string?> environment, TextWriter error)
     {
         if (!string.IsNullOrEmpty(path))
         {
             return new FileConfigSource(path);
         }
-        if (Environment.GetEnvironmentVariable("CREMA_CONFIG_YAML") is { Length: > 0 } yaml)
+        if (environment("CREMA_CONFIG_YAML") is { Length: > 0 } yaml)
         {
             return new InlineConfigSource("CREMA_CONFIG_YAML", yaml);
         }
-        if (Environment.GetEnvironmentVariable("CREMA_CONFIG") is { Length: > 0 } version)
+        if (environment("CREMA_CONFIG") is { Length: > 0 } version)
         {
             return new ParameterManagerConfigSource(google.ParameterManager, version);
         }
@@ -91,6 +92,6 @@ internal static class RunCommand
         return result.IsValid ? (text, result.Config, 0) : (null, null, ConfigFileReader.Invalid);
     }
 
-    private static int DefaultPort() =>
-        int.TryParse(Environment.GetEnvironmentVariable("PORT"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 8080;
+    private static int DefaultPort(Func<string, string?> environment) =>
+        int.TryParse(environment("PORT"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 8080;
 }

@@ -15,11 +15,25 @@ internal static class SimulateCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var config = new Option<string>("--config", "-c") { Description = "The CremaConfig YAML file.", Required = true };
-        var trace = new Option<string>("--trace", "-t") { Description = "CSV with header time_s,object,trigger,value.", Required = true };
-        var initial = new Option<int>("--initial-replicas") { Description = "Replicas at time 0 (default 0)." };
-        var duration = new Option<double?>("--duration") { Description = "Seconds to simulate (default: last trace time + 600)." };
-        var command = new Command("simulate", "Run the scaling engine on a recorded trace and print every decision.")
+        var config = new Option<string>("--config", "-c") { Description = "The CremaConfig YAML file.", HelpName = "FILE", Required = true };
+        var trace = new Option<string>("--trace", "-t") { Description = "CSV with the header time_s,object,trigger,value; value is a number or error.", HelpName = "FILE", Required = true };
+        var initial = new Option<int>("--initial-replicas") { Description = "Replicas at time 0.", HelpName = "COUNT" };
+        var duration = new Option<double?>("--duration") { Description = "Seconds to simulate (default: the last trace time + 600).", HelpName = "SECONDS" };
+        initial.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--initial-replicas must be 0 or more.");
+            }
+        });
+        duration.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } d && !(d >= 0 && double.IsFinite(d)))
+            {
+                r.AddError("--duration must be a number of seconds, 0 or more.");
+            }
+        });
+        var command = new Command("simulate", "Replay a recorded trace through the scaling engine: decisions as CSV on stdout, a summary on stderr.")
         {
             config, trace, initial, duration,
         };

@@ -8,8 +8,8 @@ internal static class ValidateCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var config = new Option<string>("--config", "-c") { Description = "The CremaConfig YAML file.", Required = true };
-        var command = new Command("validate", "Check a config file and report every error with file:line:column.") { config };
+        var config = new Option<string>("--config", "-c") { Description = "The CremaConfig YAML file.", HelpName = "FILE", Required = true };
+        var command = new Command("validate", "Check a config file: exit 0 with a summary, or 1 with every error as FILE:LINE:COLUMN: PATH: message.") { config };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(config)!;

@@ -1,0 +1,37 @@
+namespace Crema.Tests.Cli;
+
+public sealed class HelpTests
+{
+    [Fact]
+    public async Task Help_Root_ListsEveryCommand()
+    {
+        var run = await CliRun.RunAsync("--help");
+
+        run.ExitCode.ShouldBe(0);
+        foreach (var command in (string[])["run", "demo", "emulator", "validate", "simulate", "schema"])
+        {
+            run.OutputLines.ShouldContain(l => l.TrimStart().StartsWith(command + " ", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("run", "--config <FILE>", "--port <PORT>", "--dry-run", "--log-format <json|text>")]
+    [InlineData("demo", "--duration <SECONDS>", "--port <PORT>")]
+    [InlineData("emulator", "--port <PORT>", "--worker-pool <NAME=COUNT>", "--service <NAME=COUNT>", "--operation-delay <SECONDS>")]
+    [InlineData("validate", "--config <FILE> (REQUIRED)")]
+    [InlineData("simulate", "--config <FILE> (REQUIRED)", "--trace <FILE> (REQUIRED)", "--initial-replicas <COUNT>", "--duration <SECONDS>")]
+    [InlineData("schema")]
+    public async Task Help_Command_DescribesEveryOptionOnce(string command, params string[] options)
+    {
+        var run = await CliRun.RunAsync(command, "--help");
+
+        run.ExitCode.ShouldBe(0);
+        run.Output.ShouldContain($" {command} [options]");
+        foreach (var option in options)
+        {
+            run.Output.ShouldContain(option);
+        }
+        // A default is shown once, by the parser, not again in the description.
+        run.OutputLines.ShouldNotContain(l => l.Contains("(default", StringComparison.Ordinal) && l.Contains("[default:", StringComparison.Ordinal));
+    }
+}

@@ -35,7 +35,7 @@ internal sealed class SimulatedObject
                 errors.Add($"{scaledObject.DisplayName}: unknown trigger type \"{trigger.Type}\"");
                 continue;
             }
-            triggers[i] = (context.TriggerName, value => factory.Interpret(context, value));
+            triggers[i] = (context.TriggerName, RememberLast(value => factory.Interpret(context, value)));
         }
         var interval = scaledObject.Spec.PollingInterval ?? spec.PollingInterval ?? ScalingDefaults.PollingIntervalSeconds;
         return new SimulatedObject(scaledObject, triggers, Math.Max(1, interval), initialReplicas);
@@ -103,6 +103,27 @@ internal sealed class SimulatedObject
     {
         var create = TraceCursor.For(trace);
         return triggers.Select(t => create(t.Key)).ToArray();
+    }
+
+    /// <summary>
+    /// Interpreting binds the trigger's metadata again each time, and a trace holds one value over many
+    /// polls (idle zeros above all), so the reading of the last value is kept.
+    /// </summary>
+    private static Func<double, MetricReading> RememberLast(Func<double, MetricReading> interpret)
+    {
+        long lastBits = 0;
+        MetricReading? last = null;
+        return value =>
+        {
+            // Compared bit for bit: -0 and 0 print differently in reasons, and NaN equals itself here.
+            var bits = BitConverter.DoubleToInt64Bits(value);
+            if (last is not { } reading || bits != lastBits)
+            {
+                reading = interpret(value);
+                (last, lastBits) = (reading, bits);
+            }
+            return reading;
+        };
     }
 
     private static TriggerSample Sample(string key, Func<double, MetricReading> interpret, double? value) =>

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Crema.Google.CloudRun;
 using Crema.Google.Http;
 using Crema.Tests.Emulator;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Google;
 
@@ -22,7 +23,7 @@ public sealed class CloudRunClientTransportTests : ICloudRunCallObserver
     [Fact]
     public async Task SetInstanceCountAsync_NothingListening_RetriesThenFailsAsUnavailable()
     {
-        var clock = new EmulatorTestClock();
+        var clock = new FakeTimeProvider();
         using var http = new HttpClient();
         var client = new CloudRunClient(
             http, new Uri($"http://127.0.0.1:{ClosedPort()}/"), tokens: null, clock,

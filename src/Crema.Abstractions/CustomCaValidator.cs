@@ -3,11 +3,19 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Crema.Abstractions;
 
-/// <summary>Validates a server certificate against one extra trusted CA (the <c>ca</c> auth parameter).</summary>
-internal static class CustomCaValidator
+/// <summary>
+/// Validates a server certificate against one extra trusted CA (the <c>ca</c> auth parameter), for
+/// <see cref="HttpClientSettings"/> and for scalers that open their own TLS streams.
+/// </summary>
+public static class CustomCaValidator
 {
+    /// <summary>
+    /// Accepts what the system already trusts, or a chain that ends in <paramref name="ca"/>; a host name
+    /// mismatch is never accepted. Use as a <c>RemoteCertificateValidationCallback</c> body.
+    /// </summary>
     public static bool Validate(X509Certificate2 ca, X509Certificate? certificate, SslPolicyErrors errors)
     {
+        ArgumentNullException.ThrowIfNull(ca);
         if (errors == SslPolicyErrors.None)
         {
             return true;
@@ -20,6 +28,7 @@ internal static class CustomCaValidator
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(ca);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(new X509Certificate2(certificate));
+        using var leaf = new X509Certificate2(certificate);
+        return chain.Build(leaf);
     }
 }

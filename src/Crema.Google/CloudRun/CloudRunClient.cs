@@ -40,7 +40,7 @@ internal sealed class CloudRunClient : ICloudRunClient
         if (!response.IsSuccess)
         {
             var error = response.Error ?? new GoogleApiError(response.StatusCode, null, $"HTTP {response.StatusCode}");
-            throw new CloudRunApiException(Describe("reading", name.Name, response.StatusCode, error), response.StatusCode, error.Status);
+            throw new GoogleApiException(Describe("reading", name.Name, response.StatusCode, error), response.StatusCode, error.Status);
         }
 
         try
@@ -49,7 +49,7 @@ internal sealed class CloudRunClient : ICloudRunClient
         }
         catch (JsonException ex)
         {
-            throw new CloudRunApiException($"reading {name.Name}: the reply is not valid JSON ({ex.Message})", response.StatusCode, null);
+            throw new GoogleApiException($"reading {name.Name}: the reply is not valid JSON ({ex.Message})", response.StatusCode, null);
         }
     }
 

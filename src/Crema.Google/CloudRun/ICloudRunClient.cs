@@ -6,7 +6,7 @@ namespace Crema.Google.CloudRun;
 /// </summary>
 public interface ICloudRunClient
 {
-    /// <summary>Reads a target; throws <see cref="CloudRunApiException"/> on failure and <see cref="ArgumentException"/> for a malformed name.</summary>
+    /// <summary>Reads a target; throws <see cref="GoogleApiException"/> on failure and <see cref="ArgumentException"/> for a malformed name.</summary>
     Task<CloudRunTarget> GetAsync(string resourceName, CancellationToken cancellationToken);
 
     /// <summary>

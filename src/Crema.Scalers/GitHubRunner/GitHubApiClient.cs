@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Crema.Scalers.GitHubRunner.Json;
+using Crema.Scalers.Http;
 
 namespace Crema.Scalers.GitHubRunner;
 
@@ -139,8 +140,7 @@ internal sealed class GitHubApiClient(
         try
         {
             var error = await response.Content.ReadFromJsonAsync(GitHubJsonContext.Default.GitHubErrorBody, cancellationToken).ConfigureAwait(false);
-            var message = error?.Message;
-            return message is { Length: > 200 } ? message[..200] : message;
+            return error?.Message is { } message ? HttpErrorExcerpt.From(message, []) : null;
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {

@@ -1,3 +1,4 @@
+using Crema.Google;
 using Crema.Google.CloudRun;
 
 namespace Crema.Tests.Emulator;
@@ -151,7 +152,7 @@ public sealed class CloudRunClientEmulatorTests
         await using var h = await CloudRunHarness.StartAsync();
         const string missing = "projects/demo/locations/us-central1/services/nope";
 
-        var error = await Should.ThrowAsync<CloudRunApiException>(() => h.Client.GetAsync(missing, CancellationToken.None));
+        var error = await Should.ThrowAsync<GoogleApiException>(() => h.Client.GetAsync(missing, CancellationToken.None));
 
         error.HttpStatus.ShouldBe(404);
         error.GoogleStatus.ShouldBe("NOT_FOUND");

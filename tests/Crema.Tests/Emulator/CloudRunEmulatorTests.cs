@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Crema.Host.Emulator;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Emulator;
 
@@ -115,18 +116,11 @@ public sealed class CloudRunEmulatorTests
     [Fact]
     public async Task StartAsync_FixedPort_ListensOnLoopbackThatPort()
     {
-        var port = FreePort();
+        var port = FreeTcpPort.Next();
 
         await using var emulator = await CloudRunEmulator.StartAsync(new CloudRunEmulatorOptions { Port = port }, CancellationToken.None);
 
         emulator.BaseAddress.ShouldBe(new Uri($"http://127.0.0.1:{port}/"));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<JsonDocument> GetJsonAsync(CloudRunHarness h, string path, HttpStatusCode expected)

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using Crema.Google.CloudRun;
 using Crema.Google.Http;
 using Crema.Tests.Emulator;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Google;
 
@@ -22,10 +22,10 @@ public sealed class CloudRunClientTransportTests : ICloudRunCallObserver
     [Fact]
     public async Task SetInstanceCountAsync_NothingListening_RetriesThenFailsAsUnavailable()
     {
-        var clock = new EmulatorTestClock();
+        var clock = new FakeTimeProvider();
         using var http = new HttpClient();
         var client = new CloudRunClient(
-            http, new Uri($"http://127.0.0.1:{ClosedPort()}/"), tokens: null, clock,
+            http, new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}/"), tokens: null, clock,
             new CloudRunClientOptions { Retry = new GoogleApiRetryOptions { AttemptTimeout = null } }, this);
 
         var result = await clock.RunAsync(client.SetInstanceCountAsync(Pool, 2, etag: null, CancellationToken.None));
@@ -58,12 +58,5 @@ public sealed class CloudRunClientTransportTests : ICloudRunCallObserver
         var error = await Should.ThrowAsync<ArgumentException>(() => client.GetAsync("my-pool", CancellationToken.None));
 
         error.Message.ShouldContain("projects/PROJECT/locations/REGION/workerPools/NAME");
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

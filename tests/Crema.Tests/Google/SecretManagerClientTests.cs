@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Crema.Google;
 using Crema.Google.Secrets;
 
 namespace Crema.Tests.Google;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Crema.Tests.Support;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class FakeTimeProvider : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<FakeTimer> _timers = [];
+    private readonly List<TimeSpan> _requestedDueTimes = [];
     private DateTimeOffset _now;
 
     /// <summary>Creates the clock at <paramref name="start"/> (default 2025-01-01T00:00:00Z).</summary>
@@ -28,6 +31,18 @@ public sealed class FakeTimeProvider : TimeProvider
             lock (_gate)
             {
                 return _timers.Count(t => t.DueAt is not null);
+            }
+        }
+    }
+
+    /// <summary>The due time of every timer created so far, in order (which delays the code under test asked for).</summary>
+    public IReadOnlyList<TimeSpan> RequestedDelays
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requestedDueTimes];
             }
         }
     }
@@ -71,6 +86,71 @@ public sealed class FakeTimeProvider : TimeProvider
         MoveTo(value);
     }
 
+    /// <summary>Jumps to the earliest pending timer and fires it (and any due with it); false when none is pending.</summary>
+    public bool AdvanceToNextTimer()
+    {
+        DateTimeOffset due;
+        lock (_gate)
+        {
+            var next = _timers.Where(t => t.DueAt is not null).MinBy(t => t.DueAt);
+            if (next is null)
+            {
+                return false;
+            }
+
+            due = next.DueAt!.Value > _now ? next.DueAt.Value : _now;
+        }
+
+        MoveTo(due);
+        return true;
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="task"/>, advancing the clock to the next timer whenever the task is idle on
+    /// one (retry backoff, operation polling). Real I/O is awaited, never simulated.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Task<T> task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        for (var round = 0; round < 10_000 && !task.IsCompleted; round++)
+        {
+            await Task.WhenAny(task, Task.Delay(5)).ConfigureAwait(false);
+            if (!task.IsCompleted)
+            {
+                AdvanceToNextTimer();
+            }
+        }
+
+        return await task.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits (real time, up to 10 s) until at least <paramref name="count"/> timers have been created;
+    /// returns the due time the <paramref name="count"/>-th one asked for.
+    /// </summary>
+    public async Task<TimeSpan> WaitForDelayAsync(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_requestedDueTimes.Count >= count)
+                {
+                    return _requestedDueTimes[count - 1];
+                }
+            }
+
+            if (waited.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                throw new TimeoutException($"expected {count} timers, have {RequestedDelays.Count}");
+            }
+
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -79,6 +159,7 @@ public sealed class FakeTimeProvider : TimeProvider
         lock (_gate)
         {
             _timers.Add(timer);
+            _requestedDueTimes.Add(dueTime);
         }
 
         timer.Change(dueTime, period);

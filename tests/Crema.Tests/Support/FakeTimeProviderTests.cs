@@ -43,4 +43,39 @@ public sealed class FakeTimeProviderTests
         fired.ShouldBeFalse();
         time.ActiveTimerCount.ShouldBe(0);
     }
+
+    [Fact]
+    public void AdvanceToNextTimer_PendingTimer_JumpsToItsDueTimeAndFires()
+    {
+        var time = new FakeTimeProvider();
+        var start = time.GetUtcNow();
+        var fired = false;
+        using var timer = time.CreateTimer(_ => fired = true, null, TimeSpan.FromSeconds(7), Timeout.InfiniteTimeSpan);
+
+        time.AdvanceToNextTimer().ShouldBeTrue();
+
+        fired.ShouldBeTrue();
+        (time.GetUtcNow() - start).ShouldBe(TimeSpan.FromSeconds(7));
+        time.AdvanceToNextTimer().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task RunAsync_TaskWaitingOnDelays_AdvancesUntilDone()
+    {
+        var time = new FakeTimeProvider();
+        var start = time.GetUtcNow();
+
+        var result = await time.RunAsync(DelayTwiceAsync(time));
+
+        result.ShouldBe(42);
+        (time.GetUtcNow() - start).ShouldBe(TimeSpan.FromSeconds(30));
+        time.RequestedDelays.ShouldBe([TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20)]);
+    }
+
+    private static async Task<int> DelayTwiceAsync(TimeProvider time)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(10), time);
+        await Task.Delay(TimeSpan.FromSeconds(20), time);
+        return 42;
+    }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Crema.Tests.Support;
@@ -42,7 +40,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("crema-prometheus-").FullName;
         var config = Path.Combine(directory, "prometheus.yml");
         await File.WriteAllTextAsync(config, Config(scrapeTargets ?? [])).ConfigureAwait(false);
-        var port = FreePort();
+        var port = FreeTcpPort.Next();
         var start = new ProcessStartInfo(Executable)
         {
             RedirectStandardOutput = true,
@@ -106,13 +104,6 @@ internal sealed class PrometheusServer : IAsyncDisposable
         yaml.Append("scrape_configs:\n  - job_name: test\n    static_configs:\n      - targets: [");
         yaml.AppendJoin(", ", scrapeTargets.Select(t => $"'{t}'"));
         return yaml.Append("]\n").ToString();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Append(StringBuilder output, string? line)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Crema.Scalers.Http;
 
 namespace Crema.Scalers.Gcp.Monitoring;
 
@@ -69,6 +70,6 @@ internal sealed class MonitoringApiException : Exception
         {
             // Not JSON (a proxy's HTML page): fall through to a short excerpt.
         }
-        return (null, body.Length > 200 ? body[..200] : body);
+        return (null, HttpErrorExcerpt.From(body, []));
     }
 }

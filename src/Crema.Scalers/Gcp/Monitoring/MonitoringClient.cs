@@ -41,10 +41,10 @@ internal sealed class MonitoringClient
     public string Identity { get; }
 
     /// <summary>
-    /// True for a plain-http loopback endpoint (a local fake): no Authorization header is sent, so
-    /// tests and emulators need no credentials.
+    /// True for a plain-http endpoint (a local fake or emulator): no Authorization header is sent,
+    /// so tests need no credentials and a token never travels unencrypted (as the Google clients).
     /// </summary>
-    public bool IsLocalFake => Endpoint.Scheme == Uri.UriSchemeHttp && Endpoint.IsLoopback;
+    public bool IsLocalFake => Endpoint.Scheme == Uri.UriSchemeHttp;
 
     /// <summary>Lists every series matching the query, following <c>nextPageToken</c> to the end.</summary>
     public async Task<TimeSeriesList> ListTimeSeriesAsync(TimeSeriesQuery query, CancellationToken cancellationToken)

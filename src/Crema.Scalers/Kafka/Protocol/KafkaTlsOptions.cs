@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using Crema.Abstractions;
 
 namespace Crema.Scalers.Kafka.Protocol;
 
@@ -31,7 +32,7 @@ internal sealed record KafkaTlsOptions(bool UnsafeSsl = false, string? CaPem = n
         else if (CaPem is not null)
         {
             var trusted = X509Certificate2.CreateFromPem(CaPem);
-            options.RemoteCertificateValidationCallback = (_, certificate, _, errors) => IsTrusted(trusted, certificate, errors);
+            options.RemoteCertificateValidationCallback = (_, certificate, _, errors) => CustomCaValidator.Validate(trusted, certificate, errors);
         }
         try
         {
@@ -43,24 +44,5 @@ internal sealed record KafkaTlsOptions(bool UnsafeSsl = false, string? CaPem = n
             await stream.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    /// <summary>Accepts a chain that ends in the configured CA; a host name mismatch is never accepted.</summary>
-    internal static bool IsTrusted(X509Certificate2 ca, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (errors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
-        {
-            return false;
-        }
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
     }
 }

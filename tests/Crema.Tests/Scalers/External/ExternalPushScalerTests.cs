@@ -1,5 +1,6 @@
 using Crema.Abstractions;
 using Crema.Scalers.External;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.External;
 
@@ -35,7 +36,7 @@ public sealed class ExternalPushScalerTests
     public async Task WatchActivityAsync_ServerEndsStream_ReopensAfterTwoSeconds()
     {
         await using var server = await ExternalScalerServer.StartAsync();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var scaler = CreateScaler(server.Address, time);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var watch = scaler.WatchActivityAsync(stop.Token).GetAsyncEnumerator(stop.Token);
@@ -59,7 +60,7 @@ public sealed class ExternalPushScalerTests
     {
         await using var server = await ExternalScalerServer.StartAsync();
         await server.FailAsync("StreamIsActive", "UNAVAILABLE", "warming up");
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var scaler = CreateScaler(server.Address, time);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var watch = scaler.WatchActivityAsync(stop.Token).GetAsyncEnumerator(stop.Token);
@@ -95,7 +96,7 @@ public sealed class ExternalPushScalerTests
     {
         await using var server = await ExternalScalerServer.StartAsync();
         await server.FailAsync("StreamIsActive", "UNAVAILABLE");
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var scaler = CreateScaler(server.Address, time);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var watch = scaler.WatchActivityAsync(stop.Token).GetAsyncEnumerator(stop.Token);

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Crema.Abstractions;
 using Crema.Scalers.External;
 using Crema.Scalers.External.Grpc;
 using Crema.Scalers.External.Protocol;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.External;
 
@@ -157,7 +156,7 @@ public sealed class ExternalScalerInteropTests
     [Fact]
     public async Task ReadAsync_NothingListening_ThrowsUnavailable()
     {
-        await using var scaler = Factory.Create(ExternalTestContexts.Create(new() { ["scalerAddress"] = $"127.0.0.1:{UnusedPort()}" }));
+        await using var scaler = Factory.Create(ExternalTestContexts.Create(new() { ["scalerAddress"] = $"127.0.0.1:{FreeTcpPort.Next()}" }));
 
         var error = await Should.ThrowAsync<GrpcCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
 
@@ -179,12 +178,5 @@ public sealed class ExternalScalerInteropTests
 
         (await server.CallCountAsync("GetMetrics")).ShouldBe(3);
         (await server.PeerCountAsync()).ShouldBe(1);
-    }
-
-    internal static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

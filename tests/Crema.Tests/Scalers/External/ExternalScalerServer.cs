@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.External;
 
@@ -42,7 +43,7 @@ internal sealed class ExternalScalerServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "tests", "Crema.Tests", "Scalers", "External", "external_scaler_server.py"));
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, "tests", "Crema.Tests", "Scalers", "External", "external_scaler_server.py"));
         start.ArgumentList.Add("--stubs");
         start.ArgumentList.Add(stubs);
         if (tls is not null)
@@ -178,19 +179,6 @@ internal sealed class ExternalScalerServer : IAsyncDisposable
         channel.Dispose();
     }
 
-    /// <summary>The repository root (holds Crema.sln), found upwards from the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Crema.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Crema.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private string Errors()
     {
         lock (errors)
@@ -203,23 +191,16 @@ internal sealed class ExternalScalerServer : IAsyncDisposable
 
     private static async Task<string> GenerateStubsAsync()
     {
-        var protoDirectory = Path.Combine(RepositoryRoot(), "src", "Crema.Scalers", "External");
+        var protoDirectory = Path.Combine(RepositoryRoot.Path, "src", "Crema.Scalers", "External");
         var output = Directory.CreateTempSubdirectory("crema-external-stubs-").FullName;
-        var start = new ProcessStartInfo(Python) { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
-        {
+        var (exitCode, _, errors) = await ToolRun.RunAsync(Python,
+        [
             "-m", "grpc_tools.protoc", "-I", protoDirectory, "--python_out=" + output, "--grpc_python_out=" + output,
             Path.Combine(protoDirectory, "externalscaler.proto"),
-        })
+        ]);
+        if (exitCode != 0)
         {
-            start.ArgumentList.Add(argument);
-        }
-        using var protoc = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        var stderr = await protoc.StandardError.ReadToEndAsync();
-        await protoc.WaitForExitAsync();
-        if (protoc.ExitCode != 0)
-        {
-            throw new InvalidOperationException("grpc_tools.protoc failed (apt-get install python3-grpc-tools): " + stderr);
+            throw new InvalidOperationException("grpc_tools.protoc failed (apt-get install python3-grpc-tools): " + errors);
         }
         return output;
     }

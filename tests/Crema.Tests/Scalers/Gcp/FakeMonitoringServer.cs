@@ -1,12 +1,7 @@
 using System.Globalization;
-using System.Net;
+using Crema.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Crema.Tests.Scalers.Gcp;
 
@@ -22,7 +17,7 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
     private readonly Queue<(int Status, string Body)> canned = new();
     private readonly List<FakeMonitoringRequest> requests = [];
     private readonly TimeProvider clock;
-    private WebApplication? app;
+    private LoopbackWebApp? app;
 
     private FakeMonitoringServer(TimeProvider clock) => this.clock = clock;
 
@@ -48,15 +43,9 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
     public static async Task<FakeMonitoringServer> StartAsync(TimeProvider? clock = null)
     {
         var server = new FakeMonitoringServer(clock ?? TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapGet("/v3/projects/{project}/timeSeries", (HttpContext http, string project) => server.Handle(http, project));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
-        server.app = app;
+        server.app = await LoopbackWebApp.StartAsync(app =>
+            app.MapGet("/v3/projects/{project}/timeSeries", (HttpContext http, string project) => server.Handle(http, project)));
+        server.BaseUrl = new Uri(server.app.BaseAddress + "/");
         return server;
     }
 
@@ -109,7 +98,6 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
     {
         if (app is not null)
         {
-            await app.StopAsync();
             await app.DisposeAsync();
         }
     }

@@ -1,13 +1,14 @@
 using System.Net;
 using Crema.Abstractions;
 using Crema.Scalers.Gcp.Monitoring;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.Gcp;
 
 public sealed class MonitoringClientTests : IAsyncLifetime
 {
     private const string Metric = "pubsub.googleapis.com/subscription/num_undelivered_messages";
-    private readonly GcpTestClock clock = new(GcpTestContext.Start);
+    private readonly FakeTimeProvider clock = new(GcpTestContext.Start);
     private FakeMonitoringServer server = null!;
 
     public async Task InitializeAsync() => server = await FakeMonitoringServer.StartAsync(clock);
@@ -18,7 +19,7 @@ public sealed class MonitoringClientTests : IAsyncLifetime
         new(new HttpClient(), server.BaseUrl, tokens, "service account a@p.iam.gserviceaccount.com");
 
     private TimeSeriesQuery Query(string filter, MonitoringAggregation? aggregation = null) =>
-        new("p", filter, clock.Now.AddMinutes(-2), clock.Now, aggregation);
+        new("p", filter, clock.GetUtcNow().AddMinutes(-2), clock.GetUtcNow(), aggregation);
 
     private void AddSubscription(string id, long value) => server.SetSubscriptionBacklog("p", id, value);
 

@@ -1,11 +1,12 @@
 using Crema.Abstractions;
 using Crema.Scalers.Gcp.PubSub;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.Gcp;
 
 public sealed class PubSubScalerTests : IAsyncLifetime
 {
-    private readonly GcpTestClock clock = new(GcpTestContext.Start);
+    private readonly FakeTimeProvider clock = new(GcpTestContext.Start);
     private FakeMonitoringServer server = null!;
 
     public async Task InitializeAsync() => server = await FakeMonitoringServer.StartAsync(clock);

@@ -1,13 +1,14 @@
 using Crema.Abstractions;
 using Crema.Scalers.Gcp.CloudTasks;
 using Crema.Scalers.Gcp.Stackdriver;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.Gcp;
 
 public sealed class StackdriverAndCloudTasksScalerTests : IAsyncLifetime
 {
     private const string LoadMetric = "custom.googleapis.com/queue_load";
-    private readonly GcpTestClock clock = new(GcpTestContext.Start);
+    private readonly FakeTimeProvider clock = new(GcpTestContext.Start);
     private FakeMonitoringServer server = null!;
 
     public async Task InitializeAsync() => server = await FakeMonitoringServer.StartAsync(clock);

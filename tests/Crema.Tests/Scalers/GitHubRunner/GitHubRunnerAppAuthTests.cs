@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using Crema.Abstractions;
 using Crema.Scalers.GitHubRunner;
 using Crema.Tests.Scalers.GitHubRunner.Fake;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.GitHubRunner;
 
 public sealed class GitHubRunnerAppAuthTests : IAsyncLifetime, IDisposable
 {
-    private readonly ManualTimeProvider time = new();
+    private readonly FakeTimeProvider time = new();
     private readonly RSA key = RSA.Create(2048);
     private FakeGitHubApi github = null!;
 

@@ -1,12 +1,13 @@
 using Crema.Abstractions;
 using Crema.Scalers.GitHubRunner;
 using Crema.Tests.Scalers.GitHubRunner.Fake;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.GitHubRunner;
 
 public sealed class GitHubRunnerEtagTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider time = new();
+    private readonly FakeTimeProvider time = new();
     private FakeGitHubApi github = null!;
 
     public async Task InitializeAsync() => github = await FakeGitHubApi.StartAsync(time: time);

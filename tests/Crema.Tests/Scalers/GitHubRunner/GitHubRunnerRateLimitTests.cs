@@ -1,12 +1,13 @@
 using Crema.Abstractions;
 using Crema.Scalers.GitHubRunner;
 using Crema.Tests.Scalers.GitHubRunner.Fake;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.GitHubRunner;
 
 public sealed class GitHubRunnerRateLimitTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider time = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private FakeGitHubApi github = null!;
 
     public async Task InitializeAsync()

@@ -1,11 +1,12 @@
 using Crema.Abstractions;
 using Crema.Tests.Scalers.GitHubRunner.Fake;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.GitHubRunner;
 
 public sealed class GitHubRunnerScalerTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider time = new();
+    private readonly FakeTimeProvider time = new();
     private FakeGitHubApi github = null!;
 
     public async Task InitializeAsync()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.Kafka;
 
@@ -109,25 +110,19 @@ public sealed class KafkaMockBroker : IAsyncDisposable
         var gopath = Path.Combine(root, "gopath");
         Directory.CreateDirectory(gopath);
         var binary = Path.Combine(root, "kafkamock");
-        var start = new ProcessStartInfo("go", ["build", "-o", binary, Path.Combine(SourceDirectory(), "MockBroker", "main.go")])
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = root,
+            ["GO111MODULE"] = "off",
+            ["GOPATH"] = gopath + ":/usr/share/gocode",
+            ["CGO_ENABLED"] = "0",
+            ["GOFLAGS"] = string.Empty,
+            ["GOCACHE"] = Path.Combine(Path.GetTempPath(), "crema-kafkamock-gocache"),
         };
-        start.Environment["GO111MODULE"] = "off";
-        start.Environment["GOPATH"] = gopath + ":/usr/share/gocode";
-        start.Environment["CGO_ENABLED"] = "0";
-        start.Environment["GOFLAGS"] = string.Empty;
-        start.Environment["GOCACHE"] = Path.Combine(Path.GetTempPath(), "crema-kafkamock-gocache");
-        using var go = Process.Start(start) ?? throw new InvalidOperationException("Cannot run go (apt-get install golang-go golang-github-shopify-sarama-dev).");
-        var errors = go.StandardError.ReadToEndAsync();
-        await go.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
-        await go.WaitForExitAsync().ConfigureAwait(false);
-        if (go.ExitCode != 0)
+        var (exitCode, _, errors) = await ToolRun.RunAsync(
+            "go", ["build", "-o", binary, Path.Combine(SourceDirectory(), "MockBroker", "main.go")], root, environment).ConfigureAwait(false);
+        if (exitCode != 0)
         {
-            throw new InvalidOperationException($"Building the Kafka mock broker failed: {await errors.ConfigureAwait(false)}");
+            throw new InvalidOperationException($"Building the Kafka mock broker failed (apt-get install golang-go golang-github-shopify-sarama-dev): {errors}");
         }
         return binary;
     }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Crema.Abstractions;
 using Crema.Scalers.Kafka;
 using Crema.Scalers.Kafka.Protocol;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.Kafka;
 
@@ -174,18 +174,8 @@ public sealed class KafkaMockBrokerIntegrationTests
     private static async Task<JsonElement> RunPythonAsync(string bootstrap, string group, string topic)
     {
         var script = Path.Combine(KafkaMockBroker.SourceDirectory(), "kafka_lag_check.py");
-        var start = new ProcessStartInfo("/usr/bin/python3", [script, bootstrap, group, topic])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var python = Process.Start(start)!;
-        var errors = python.StandardError.ReadToEndAsync();
-        var output = await python.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await python.WaitForExitAsync(timeout.Token);
-        python.ExitCode.ShouldBe(0, await errors);
+        var (exitCode, output, errors) = await ToolRun.RunAsync("/usr/bin/python3", [script, bootstrap, group, topic], timeout: TimeSpan.FromSeconds(60));
+        exitCode.ShouldBe(0, errors);
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 }

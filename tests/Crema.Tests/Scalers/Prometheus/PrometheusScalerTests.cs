@@ -1,6 +1,7 @@
 using System.Text;
 using Crema.Abstractions;
 using Crema.Scalers.Prometheus;
+using Crema.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using static Crema.Tests.Scalers.Prometheus.PrometheusTriggers;
 
@@ -37,7 +38,7 @@ public class PrometheusScalerTests
         await using var stub = await StubPrometheusApi.StartAsync(200, FortyTwo);
         var now = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2));
 
-        await ReadAsync(stub, "query=sum(rate(jobs_total{queue=\"a b\"}[1m]))|namespace=team-a|queryParameters=dedup=false,tenant=x&y", time: new FixedTimeProvider(now));
+        await ReadAsync(stub, "query=sum(rate(jobs_total{queue=\"a b\"}[1m]))|namespace=team-a|queryParameters=dedup=false,tenant=x&y", time: new FakeTimeProvider(now));
 
         var request = stub.Requests.Single();
         request.Path.ShouldBe("/api/v1/query");
@@ -202,11 +203,6 @@ public class PrometheusScalerTests
         var url = scaler.BuildUrl(new DateTimeOffset(2026, 8, 20, 12, 0, 0, TimeSpan.Zero));
 
         url.ShouldBe("http://p:9090/api/v1/query?query=a%2Bb&time=2026-08-20T12%3A00%3A00Z&namespace=n%20s&k%20k=v%2Fv");
-    }
-
-    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private sealed class RecordingTokenSource(string token) : IAccessTokenSource

@@ -1,10 +1,5 @@
-using System.Net;
+using Crema.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Crema.Tests.Scalers.GitHubRunner.Fake;
 
@@ -22,7 +17,7 @@ public sealed partial class FakeGitHubApi : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly string pathPrefix;
     private readonly List<FakeGitHubRequest> requests = [];
-    private WebApplication? app;
+    private LoopbackWebApp? app;
 
     private FakeGitHubApi(string pathPrefix, TimeProvider time)
     {
@@ -54,15 +49,8 @@ public sealed partial class FakeGitHubApi : IAsyncDisposable
     public static async Task<FakeGitHubApi> StartAsync(string pathPrefix = "", TimeProvider? time = null)
     {
         var fake = new FakeGitHubApi(pathPrefix, time ?? TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(fake.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.app = app;
-        fake.ApiUrl = address.TrimEnd('/') + fake.pathPrefix;
+        fake.app = await LoopbackWebApp.StartAsync(app => app.Run(fake.HandleAsync)).ConfigureAwait(false);
+        fake.ApiUrl = fake.app.BaseAddress + fake.pathPrefix;
         return fake;
     }
 
@@ -111,7 +99,6 @@ public sealed partial class FakeGitHubApi : IAsyncDisposable
     {
         if (app is not null)
         {
-            await app.StopAsync().ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
         }
         lock (gate)

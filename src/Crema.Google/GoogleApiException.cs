@@ -1,8 +1,9 @@
-namespace Crema.Google.Secrets;
+namespace Crema.Google;
 
 /// <summary>
-/// A Secret Manager or Parameter Manager call failed. The message names the resource and
-/// Google's status; it never contains secret material.
+/// A Google API call (Cloud Run, Secret Manager, Parameter Manager) failed, after retries for transient
+/// errors. The message names the resource and carries Google's status; it never contains a credential or
+/// secret material.
 /// </summary>
 public sealed class GoogleApiException : Exception
 {

@@ -7,19 +7,30 @@ internal sealed class StatusStore
 {
     private readonly ConcurrentDictionary<string, ObjectStatus> objects = new(StringComparer.Ordinal);
     private ConfigStatus config = new("none", null, null, null);
+    private ObjectStatus[]? sorted;
 
     public ConfigStatus Config => Volatile.Read(ref config);
 
     /// <summary>True once a config is loaded and its loops are started.</summary>
     public bool Ready { get; set; }
 
-    public IReadOnlyList<ObjectStatus> Objects => objects.Values.OrderBy(o => o.Name, StringComparer.Ordinal).ToArray();
+    /// <summary>Every object sorted by name; the sorted copy is reused until an object changes (a scrape reads it many times).</summary>
+    public IReadOnlyList<ObjectStatus> Objects =>
+        Volatile.Read(ref sorted) ?? (sorted = objects.Values.OrderBy(o => o.Name, StringComparer.Ordinal).ToArray());
 
     public void SetConfig(ConfigStatus status) => Volatile.Write(ref config, status);
 
-    public void Set(ObjectStatus status) => objects[status.Target] = status;
+    public void Set(ObjectStatus status)
+    {
+        objects[status.Target] = status;
+        Volatile.Write(ref sorted, null);
+    }
 
     public ObjectStatus? Get(string target) => objects.GetValueOrDefault(target);
 
-    public void Remove(string target) => objects.TryRemove(target, out _);
+    public void Remove(string target)
+    {
+        objects.TryRemove(target, out _);
+        Volatile.Write(ref sorted, null);
+    }
 }

@@ -7,7 +7,8 @@ internal sealed class StatusStore
 {
     private readonly ConcurrentDictionary<string, ObjectStatus> objects = new(StringComparer.Ordinal);
     private ConfigStatus config = new("none", null, null, null);
-    private ObjectStatus[]? sorted;
+    private SortedObjects? sorted;
+    private int changes;
 
     public ConfigStatus Config => Volatile.Read(ref config);
 
@@ -15,15 +16,27 @@ internal sealed class StatusStore
     public bool Ready { get; set; }
 
     /// <summary>Every object sorted by name; the sorted copy is reused until an object changes (a scrape reads it many times).</summary>
-    public IReadOnlyList<ObjectStatus> Objects =>
-        Volatile.Read(ref sorted) ?? (sorted = objects.Values.OrderBy(o => o.Name, StringComparer.Ordinal).ToArray());
+    public IReadOnlyList<ObjectStatus> Objects
+    {
+        get
+        {
+            var version = Volatile.Read(ref changes);
+            if (Volatile.Read(ref sorted) is { } cached && cached.Version == version)
+            {
+                return cached.Items;
+            }
+            var items = objects.Values.OrderBy(o => o.Name, StringComparer.Ordinal).ToArray();
+            Volatile.Write(ref sorted, new SortedObjects(version, items));
+            return items;
+        }
+    }
 
     public void SetConfig(ConfigStatus status) => Volatile.Write(ref config, status);
 
     public void Set(ObjectStatus status)
     {
         objects[status.Target] = status;
-        Volatile.Write(ref sorted, null);
+        Interlocked.Increment(ref changes);
     }
 
     public ObjectStatus? Get(string target) => objects.GetValueOrDefault(target);
@@ -31,6 +44,8 @@ internal sealed class StatusStore
     public void Remove(string target)
     {
         objects.TryRemove(target, out _);
-        Volatile.Write(ref sorted, null);
+        Interlocked.Increment(ref changes);
     }
+
+    private sealed record SortedObjects(int Version, ObjectStatus[] Items);
 }

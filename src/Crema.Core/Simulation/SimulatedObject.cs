@@ -35,6 +35,16 @@ internal sealed class SimulatedObject
                 errors.Add($"{scaledObject.DisplayName}: unknown trigger type \"{trigger.Type}\"");
                 continue;
             }
+            try
+            {
+                factory.Interpret(context, 0);
+            }
+            catch (NotSupportedException)
+            {
+                errors.Add($"{scaledObject.DisplayName}: trigger \"{context.TriggerName}\" of type \"{trigger.Type}\" cannot be simulated: "
+                    + "its target and activation are known only to the live source");
+                continue;
+            }
             triggers[i] = (context.TriggerName, RememberLast(value => factory.Interpret(context, value)));
         }
         var interval = scaledObject.Spec.PollingInterval ?? spec.PollingInterval ?? ScalingDefaults.PollingIntervalSeconds;

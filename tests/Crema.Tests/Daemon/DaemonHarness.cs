@@ -121,6 +121,25 @@ internal sealed class DaemonHarness : IAsyncDisposable
         throw new ShouldAssertException($"{what}: not reached after {maxSteps} steps of {step}. Status: {status}");
     }
 
+    /// <summary>
+    /// Advances the clock by <paramref name="step"/> and waits (bounded, real time for I/O) until
+    /// <paramref name="target"/>'s loop has finished a poll after it.
+    /// </summary>
+    public async Task StepAsync(TimeSpan step, string target)
+    {
+        var before = (await ObjectStatusAsync(target)).GetProperty("lastPollAt").ToString();
+        Time.Advance(step);
+        for (var i = 0; i < 250; i++)
+        {
+            await SettleAsync();
+            if ((await ObjectStatusAsync(target)).GetProperty("lastPollAt").ToString() != before)
+            {
+                return;
+            }
+        }
+        throw new ShouldAssertException($"no poll of {target} after advancing {step}");
+    }
+
     /// <summary>Gives in-flight HTTP calls a moment of real time to complete (I/O, not scaling logic).</summary>
     public static Task SettleAsync() => Task.Delay(40);
 

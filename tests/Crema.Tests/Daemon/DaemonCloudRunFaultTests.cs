@@ -120,13 +120,29 @@ public sealed class DaemonCloudRunFaultTests
 
         await harness.AddFaultAsync(new EmulatorFault { Target = DaemonConfigs.PoolA, Status = 403, Count = 1 });
         scalers.Values["a"] = 4;
-        await harness.AdvanceUntilAsync(async () => (await harness.ObjectStatusAsync(DaemonConfigs.PoolA)).GetProperty("lastScaleError").GetString() is { } e
-            && e.Contains("403", StringComparison.Ordinal) && e.Contains(DaemonConfigs.PoolA, StringComparison.Ordinal), Poll, 20, "403 reported with the resource name");
-        (await harness.MetricsAsync()).ShouldContain("crema_scale_operations_total{result=\"failed\",scaled_object=\"pool-a\"} 1");
+        await harness.AdvanceUntilAsync(async () => (await harness.MetricsAsync()).Contains("crema_scale_operations_total{result=\"failed\",scaled_object=\"pool-a\"} 1", StringComparison.Ordinal),
+            Poll, 20, "403 counted as a failed scale");
+        // The clock stands still, so no later poll can clear the error before it is read.
+        var error = await WaitForScaleErrorAsync(harness, DaemonConfigs.PoolA);
+        error.ShouldContain("403");
+        error.ShouldContain(DaemonConfigs.PoolA);
 
         await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 4, Poll, 20, "next poll scales once the 403 is gone");
         (await harness.ObjectStatusAsync(DaemonConfigs.PoolA)).GetProperty("lastScaleError").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         (await harness.ObjectStatusAsync(DaemonConfigs.PoolB)).GetProperty("current").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         (await harness.HistoryAsync(DaemonConfigs.PoolB)).ShouldBeEmpty();
+    }
+
+    private static async Task<string> WaitForScaleErrorAsync(DaemonHarness harness, string target)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if ((await harness.ObjectStatusAsync(target)).GetProperty("lastScaleError").GetString() is { } error)
+            {
+                return error;
+            }
+            await DaemonHarness.SettleAsync();
+        }
+        throw new ShouldAssertException($"no lastScaleError on {target}");
     }
 }

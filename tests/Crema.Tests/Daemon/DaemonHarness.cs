@@ -108,17 +108,26 @@ internal sealed class DaemonHarness : IAsyncDisposable
     /// </summary>
     public async Task AdvanceUntilAsync(Func<Task<bool>> condition, TimeSpan step, int maxSteps, string what)
     {
+        Exception? lastError = null;
         for (var i = 0; i <= maxSteps; i++)
         {
             await SettleAsync();
-            if (await condition())
+            try
             {
-                return;
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                // The status does not have that shape yet (loops not started, no poll yet): not reached.
+                lastError = e;
             }
             Time.Advance(step);
         }
         var status = await StatusAsync();
-        throw new ShouldAssertException($"{what}: not reached after {maxSteps} steps of {step}. Status: {status}");
+        throw new ShouldAssertException($"{what}: not reached after {maxSteps} steps of {step} (last condition error: {lastError?.Message}). Status: {status}");
     }
 
     /// <summary>

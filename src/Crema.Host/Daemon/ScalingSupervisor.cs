@@ -42,6 +42,11 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
             {
                 return;
             }
+            catch (Exception e)
+            {
+                // An exception leaving ExecuteAsync would stop the host: the running loops keep going instead.
+                RejectReload($"reload from {source.Description} failed: {ErrorText.Of(e)}");
+            }
         }
     }
 

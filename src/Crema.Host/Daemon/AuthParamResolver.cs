@@ -47,8 +47,8 @@ internal sealed class AuthParamResolver(ISecretManagerClient? secrets, Func<stri
 
     private async Task<string> ReadSecretAsync(string? authentication, GcpSecret secret, string project, CancellationToken ct)
     {
-        var (secretProject, id) = SplitSecretName(secret.Id, project);
-        var key = $"{secretProject}/{id}/{secret.Version}";
+        var (secretProject, id, version) = SplitSecretName(secret.Id, secret.Version, project);
+        var key = $"{secretProject}/{id}/{version}";
         var now = time.GetUtcNow();
         if (cache.TryGetValue(key, out var cached) && now - cached.ReadAt < SecretRefreshInterval)
         {
@@ -58,16 +58,24 @@ internal sealed class AuthParamResolver(ISecretManagerClient? secrets, Func<stri
         {
             throw new InvalidOperationException($"triggerAuthentication \"{authentication}\": Secret Manager is not available");
         }
-        var bytes = await secrets.AccessAsync(secretProject, id, secret.Version, ct).ConfigureAwait(false);
+        var bytes = await secrets.AccessAsync(secretProject, id, version, ct).ConfigureAwait(false);
         var value = Encoding.UTF8.GetString(bytes);
         cache[key] = (value, now);
         return value;
     }
 
-    /// <summary>Accepts a bare id (project of the target) or <c>projects/P/secrets/S</c>.</summary>
-    internal static (string Project, string Id) SplitSecretName(string id, string defaultProject)
+    /// <summary>
+    /// Accepts a bare id (project of the target), <c>projects/P/secrets/S</c> or
+    /// <c>projects/P/secrets/S/versions/V</c> (whose version wins over <paramref name="version"/>).
+    /// </summary>
+    internal static (string Project, string Id, string Version) SplitSecretName(string id, string version, string defaultProject)
     {
         var parts = id.Split('/');
-        return parts is ["projects", var p, "secrets", var s, ..] ? (p, s) : (defaultProject, id);
+        return parts switch
+        {
+            ["projects", var p, "secrets", var s, "versions", var v] => (p, s, v),
+            ["projects", var p, "secrets", var s, ..] => (p, s, version),
+            _ => (defaultProject, id, version),
+        };
     }
 }

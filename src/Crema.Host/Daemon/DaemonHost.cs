@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -81,6 +82,14 @@ internal sealed class DaemonHost : IAsyncDisposable
         {
             logging.AddConsole(o => o.FormatterName = CloudLoggingFormatter.FormatterName)
                 .AddConsoleFormatter<CloudLoggingFormatter, ConsoleFormatterOptions>();
+        }
+        if (options.LogOutput is { } output)
+        {
+            // Same formatter, another writer: the console provider goes, its formatters stay.
+            var formatterName = options.LogFormat == "text" ? ConsoleFormatterNames.Simple : CloudLoggingFormatter.FormatterName;
+            logging.Services.RemoveAll<ILoggerProvider>();
+            logging.Services.AddSingleton<ILoggerProvider>(services =>
+                new TextWriterLoggerProvider(output, services.GetServices<ConsoleFormatter>().First(f => f.Name == formatterName)));
         }
     }
 }

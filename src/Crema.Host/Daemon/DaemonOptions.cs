@@ -26,6 +26,9 @@ internal sealed record DaemonOptions
     /// <summary><c>json</c> (Cloud Logging, default) or <c>text</c>.</summary>
     public string LogFormat { get; init; } = "json";
 
+    /// <summary>Where log lines go instead of the console, in <see cref="LogFormat"/> (tests read them).</summary>
+    public TextWriter? LogOutput { get; init; }
+
     /// <summary>Lowest level logged. Default Information.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 

@@ -16,6 +16,11 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
 {
     private readonly Dictionary<string, (string Fingerprint, ScalingLoop Loop)> loops = new(StringComparer.Ordinal);
     private readonly ILogger logger = services.Logging.CreateLogger("Crema.Supervisor");
+
+    // Serialises changes to the loops: a reload still stopping loops (an update can take minutes) when
+    // the host gives up waiting for ExecuteAsync must not race StopAsync, nor start loops after it.
+    private readonly SemaphoreSlim loopsGate = new(1, 1);
+    private bool stopped;
     private string lastText = initialText;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,14 +42,34 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
             {
                 return;
             }
+            catch (Exception e)
+            {
+                // An exception leaving ExecuteAsync would stop the host: the running loops keep going instead.
+                RejectReload($"reload from {source.Description} failed: {ErrorText.Of(e)}");
+            }
         }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(loops.Values.Select(l => l.Loop.DisposeAsync().AsTask())).ConfigureAwait(false);
-        loops.Clear();
+        await loopsGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            stopped = true;
+            await Task.WhenAll(loops.Values.Select(l => l.Loop.DisposeAsync().AsTask())).ConfigureAwait(false);
+            loops.Clear();
+        }
+        finally
+        {
+            loopsGate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        loopsGate.Dispose();
+        base.Dispose();
     }
 
     private async Task ReloadAsync(CancellationToken ct)
@@ -85,6 +110,22 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
     }
 
     private async Task ApplyAsync(CremaConfig config)
+    {
+        await loopsGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            if (!stopped)
+            {
+                await ApplyUnderGateAsync(config).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            loopsGate.Release();
+        }
+    }
+
+    private async Task ApplyUnderGateAsync(CremaConfig config)
     {
         var wanted = config.Spec.ScaledObjects.ToDictionary(o => o.Spec.ScaleTargetRef.Name, o => (Fingerprint(config.Spec, o), o), StringComparer.Ordinal);
         var stopped = loops.Where(l => !wanted.TryGetValue(l.Key, out var w) || w.Item1 != l.Value.Fingerprint).ToArray();

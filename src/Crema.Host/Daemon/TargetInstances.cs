@@ -41,11 +41,21 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
         }
         using var timeout = new CancellationTokenSource(UpdateTimeout, services.Time);
         var believed = Known;
-        if (etag is null && (await ReadAsync(timeout.Token).ConfigureAwait(false) is not { } fresh || fresh != believed))
+        if (etag is null)
         {
-            // Someone else changed the count since we decided: decide again on the fresh value.
-            services.Metrics.ScaleOperation(name, "conflict");
-            return ApplyOutcome.Conflict;
+            if (await ReadAsync(timeout.Token).ConfigureAwait(false) is not { } fresh)
+            {
+                // Not a conflict: Cloud Run could not be read (ReadAsync logged it and kept the error for /status).
+                services.Metrics.ScaleOperation(name, "failed");
+                return ApplyOutcome.Failed;
+            }
+            if (fresh != believed)
+            {
+                // Someone else changed the count since we decided: decide again on the fresh value.
+                services.Metrics.ScaleOperation(name, "conflict");
+                LogConflict(logger, name, target);
+                return ApplyOutcome.Conflict;
+            }
         }
         ScaleResult result;
         await services.Limits.CloudRun.WaitAsync(timeout.Token).ConfigureAwait(false);

@@ -10,6 +10,7 @@ namespace Crema.Host.Daemon;
 internal sealed class TriggerSet : IAsyncDisposable
 {
     private readonly TriggerSlot[] slots;
+    private readonly TriggerSecrets[] secrets;
     private readonly ConcurrencyLimits limits;
     private readonly TimeSpan readTimeout;
     private readonly TimeProvider time;
@@ -21,9 +22,11 @@ internal sealed class TriggerSet : IAsyncDisposable
         time = services.Time;
         this.readTimeout = readTimeout;
         var project = CloudRunNames.ProjectOf(scaledObject.Spec.ScaleTargetRef.Name);
+        secrets = new TriggerSecrets[scaledObject.Spec.Triggers.Count];
         slots = scaledObject.Spec.Triggers.Select((trigger, index) =>
         {
-            var slot = new TriggerSlot(TriggerContexts.KeyOf(trigger, index), trigger.Type, ct => BuildAsync(services, spec, scaledObject, index, project, ct));
+            var triggerSecrets = secrets[index] = new TriggerSecrets(services, TriggerContexts.AuthenticationOf(spec, trigger), trigger, project);
+            var slot = new TriggerSlot(TriggerContexts.KeyOf(trigger, index), trigger.Type, ct => BuildAsync(services, spec, scaledObject, index, triggerSecrets, ct));
             slot.Built += scaler => WatchPushes(slot.Key, scaler);
             return slot;
         }).ToArray();
@@ -33,7 +36,7 @@ internal sealed class TriggerSet : IAsyncDisposable
     public event Action<string>? PushedActive;
 
     public async Task<IReadOnlyList<TriggerReading>> ReadAllAsync(CancellationToken ct) =>
-        await Task.WhenAll(slots.Select(slot => ReadAsync(slot, ct))).ConfigureAwait(false);
+        await Task.WhenAll(slots.Select((slot, index) => ReadAsync(slot, secrets[index], ct))).ConfigureAwait(false);
 
     public async ValueTask DisposeAsync()
     {
@@ -45,7 +48,7 @@ internal sealed class TriggerSet : IAsyncDisposable
         pushes.Dispose();
     }
 
-    private async Task<TriggerReading> ReadAsync(TriggerSlot slot, CancellationToken ct)
+    private async Task<TriggerReading> ReadAsync(TriggerSlot slot, TriggerSecrets slotSecrets, CancellationToken ct)
     {
         var gate = limits.ForTriggerType(slot.Type);
         using var timeout = new CancellationTokenSource(readTimeout, time);
@@ -55,7 +58,12 @@ internal sealed class TriggerSet : IAsyncDisposable
             await gate.WaitAsync(linked.Token).ConfigureAwait(false);
             try
             {
-                var reading = await slot.ReadAsync(linked.Token).ConfigureAwait(false);
+                if (await slotSecrets.RotatedAsync(linked.Token).ConfigureAwait(false))
+                {
+                    await slot.ResetAsync().ConfigureAwait(false);
+                }
+                // WaitAsync: a scaler that ignores its token must not hold the loop past the timeout or shutdown.
+                var reading = await slot.ReadAsync(linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
                 return new TriggerReading(slot.Key, slot.Type, reading, null);
             }
             finally
@@ -69,11 +77,11 @@ internal sealed class TriggerSet : IAsyncDisposable
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            return new TriggerReading(slot.Key, slot.Type, null, ErrorText.Of(e));
+            return new TriggerReading(slot.Key, slot.Type, null, slotSecrets.Redact(ErrorText.Of(e)));
         }
     }
 
-    private static async Task<IScaler> BuildAsync(LoopServices services, CremaSpec spec, ScaledObject scaledObject, int index, string project, CancellationToken ct)
+    private static async Task<IScaler> BuildAsync(LoopServices services, CremaSpec spec, ScaledObject scaledObject, int index, TriggerSecrets secrets, CancellationToken ct)
     {
         var trigger = scaledObject.Spec.Triggers[index];
         if (!services.Scalers.TryGet(trigger.Type, out var factory))
@@ -81,9 +89,7 @@ internal sealed class TriggerSet : IAsyncDisposable
             throw new InvalidOperationException($"unknown trigger type \"{trigger.Type}\"");
         }
         var authentication = TriggerContexts.AuthenticationOf(spec, trigger);
-        var parameters = authentication is null
-            ? new Dictionary<string, string>()
-            : await services.Auth.ResolveAsync(authentication, project, ct).ConfigureAwait(false);
+        var parameters = await secrets.ResolveAsync(ct).ConfigureAwait(false);
         var context = TriggerContexts.Live(scaledObject, index, parameters, authentication) with
         {
             Environment = services.Environment,

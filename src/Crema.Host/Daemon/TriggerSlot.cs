@@ -33,6 +33,9 @@ internal sealed class TriggerSlot(string key, string type, Func<CancellationToke
 
     public async ValueTask DisposeAsync() => await DropAsync().ConfigureAwait(false);
 
+    /// <summary>Disposes the scaler so the next read builds a new one (e.g. with a rotated secret).</summary>
+    public Task ResetAsync() => DropAsync();
+
     private async Task<MetricReading> ReadOnceAsync(CancellationToken ct)
     {
         if (scaler is null)

@@ -18,6 +18,7 @@ namespace Crema.Tests.Daemon;
 internal sealed class DaemonHarness : IAsyncDisposable
 {
     private readonly string directory;
+    private Task? stopping;
 
     private DaemonHarness(FakeTimeProvider time, CloudRunEmulator emulator, DaemonHost daemon, string configPath, string directory)
     {
@@ -41,7 +42,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
     public static async Task<DaemonHarness> StartAsync(
         string yaml, IReadOnlyDictionary<string, int> targets, IEnumerable<IScalerFactory>? extraScalers = null,
         IReadOnlyDictionary<string, TimeSpan>? operationDelays = null, IReadOnlyDictionary<string, string>? environment = null,
-        FakeTimeProvider? time = null)
+        FakeTimeProvider? time = null, Func<DaemonOptions, DaemonOptions>? configure = null)
     {
         time ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         var emulator = await CloudRunEmulator.StartAsync(new CloudRunEmulatorOptions
@@ -58,7 +59,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
         var loaded = ConfigLoader.Load(yaml, configPath, scalers);
         loaded.IsValid.ShouldBeTrue(string.Join("\n", loaded.Errors));
         string? Environment(string name) => name == "CREMA_RUN_ENDPOINT" ? emulator.BaseAddress.AbsoluteUri : environment?.GetValueOrDefault(name);
-        var daemon = DaemonHost.Create(new DaemonOptions
+        var options = new DaemonOptions
         {
             Source = new FileConfigSource(configPath),
             InitialText = yaml,
@@ -69,7 +70,8 @@ internal sealed class DaemonHarness : IAsyncDisposable
             Environment = Environment,
             Scalers = scalers,
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
-        });
+        };
+        var daemon = DaemonHost.Create(configure is null ? options : configure(options));
         await daemon.StartAsync(CancellationToken.None);
         return new DaemonHarness(time, emulator, daemon, configPath, directory);
     }
@@ -82,6 +84,22 @@ internal sealed class DaemonHarness : IAsyncDisposable
             : 0;
     }
 
+    public Task<string> MetricsAsync() => Http.GetStringAsync(new Uri(Daemon.BaseAddress, "metrics"));
+
+    /// <summary>Every instance count the emulator applied to <paramref name="target"/>, its initial count first.</summary>
+    public async Task<int[]> HistoryAsync(string target) =>
+        DaemonPrometheusEndToEndTests.HistoryCounts(await Http.GetFromJsonAsync<JsonElement>(new Uri(Emulator.BaseAddress, "emulator/history")), target);
+
+    /// <summary>Arms an emulator fault (<see cref="EmulatorFault"/>), over HTTP as a user would.</summary>
+    public async Task AddFaultAsync(EmulatorFault fault)
+    {
+        using var response = await Http.PostAsJsonAsync(new Uri(Emulator.BaseAddress, "emulator/faults"), fault);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<JsonElement> ObjectStatusAsync(string target) =>
+        (await StatusAsync()).GetProperty("scaledObjects").EnumerateArray().Single(o => o.GetProperty("target").GetString() == target);
+
     public Task<JsonElement> StatusAsync() => Http.GetFromJsonAsync<JsonElement>(new Uri(Daemon.BaseAddress, "status"));
 
     /// <summary>
@@ -90,26 +108,57 @@ internal sealed class DaemonHarness : IAsyncDisposable
     /// </summary>
     public async Task AdvanceUntilAsync(Func<Task<bool>> condition, TimeSpan step, int maxSteps, string what)
     {
+        Exception? lastError = null;
         for (var i = 0; i <= maxSteps; i++)
         {
             await SettleAsync();
-            if (await condition())
+            try
             {
-                return;
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                // The status does not have that shape yet (loops not started, no poll yet): not reached.
+                lastError = e;
             }
             Time.Advance(step);
         }
         var status = await StatusAsync();
-        throw new ShouldAssertException($"{what}: not reached after {maxSteps} steps of {step}. Status: {status}");
+        throw new ShouldAssertException($"{what}: not reached after {maxSteps} steps of {step} (last condition error: {lastError?.Message}). Status: {status}");
+    }
+
+    /// <summary>
+    /// Advances the clock by <paramref name="step"/> and waits (bounded, real time for I/O) until
+    /// <paramref name="target"/>'s loop has finished a poll after it.
+    /// </summary>
+    public async Task StepAsync(TimeSpan step, string target)
+    {
+        var before = (await ObjectStatusAsync(target)).GetProperty("lastPollAt").ToString();
+        Time.Advance(step);
+        for (var i = 0; i < 250; i++)
+        {
+            await SettleAsync();
+            if ((await ObjectStatusAsync(target)).GetProperty("lastPollAt").ToString() != before)
+            {
+                return;
+            }
+        }
+        throw new ShouldAssertException($"no poll of {target} after advancing {step}");
     }
 
     /// <summary>Gives in-flight HTTP calls a moment of real time to complete (I/O, not scaling logic).</summary>
     public static Task SettleAsync() => Task.Delay(40);
 
+    /// <summary>Stops the daemon as SIGTERM would (once; <see cref="DisposeAsync"/> then leaves it alone).</summary>
+    public Task StopDaemonAsync() => stopping ??= Daemon.DisposeAsync().AsTask();
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await Daemon.DisposeAsync();
+        await StopDaemonAsync();
         await Emulator.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }

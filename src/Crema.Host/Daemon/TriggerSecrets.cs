@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Crema.Core.Configuration;
+
+namespace Crema.Host.Daemon;
+
+/// <summary>
+/// The secret values one trigger's scaler was built with: resolved through <see cref="AuthParamResolver"/>,
+/// looked at again every <see cref="AuthParamResolver.SecretRefreshInterval"/> so a rotated Secret Manager
+/// or mounted-file value rebuilds the scaler, and scrubbed from error texts (a source may echo a credential back).
+/// </summary>
+internal sealed class TriggerSecrets
+{
+    /// <summary>Shorter values are not scrubbed: they would mangle messages and are no real secret.</summary>
+    private const int ShortestRedacted = 4;
+
+    private readonly LoopServices services;
+    private readonly TriggerAuthentication? authentication;
+    private readonly string project;
+    private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
+    private Resolved? current;
+
+    public TriggerSecrets(LoopServices services, TriggerAuthentication? authentication, Trigger trigger, string project)
+    {
+        this.services = services;
+        this.authentication = authentication;
+        this.project = project;
+        // xFromEnv metadata is read by the scaler itself; its values are secrets just the same.
+        foreach (var (key, variable) in trigger.Metadata)
+        {
+            if (key.EndsWith("FromEnv", StringComparison.Ordinal) && services.Environment(variable) is { } value)
+            {
+                Remember(value);
+            }
+        }
+    }
+
+    // Secret Manager versions and mounted files can change under a running scaler; environment variables cannot.
+    private bool Rotatable => authentication?.Spec is { } auth && (auth.GcpSecretManager?.Secrets is { Count: > 0 } || auth.File.Count > 0);
+
+    /// <summary>Every auth parameter, for building the scaler.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ResolveAsync(CancellationToken ct)
+    {
+        IReadOnlyDictionary<string, string> values = authentication is null
+            ? new Dictionary<string, string>()
+            : await services.Auth.ResolveAsync(authentication, project, ct).ConfigureAwait(false);
+        foreach (var value in values.Values)
+        {
+            Remember(value);
+        }
+        Volatile.Write(ref current, new Resolved(values, services.Time.GetUtcNow()));
+        return values;
+    }
+
+    /// <summary>
+    /// True when a Secret Manager or file value differs from the one the scaler was built with (checked at most once per
+    /// refresh interval). A failed check keeps the running scaler and is tried again at the next read.
+    /// </summary>
+    public async Task<bool> RotatedAsync(CancellationToken ct)
+    {
+        var now = services.Time.GetUtcNow();
+        if (!Rotatable || Volatile.Read(ref current) is not { } built || now - built.ResolvedAt < AuthParamResolver.SecretRefreshInterval)
+        {
+            return false;
+        }
+        IReadOnlyDictionary<string, string> fresh;
+        try
+        {
+            fresh = await services.Auth.ResolveAsync(authentication!, project, ct).ConfigureAwait(false);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+        foreach (var value in fresh.Values)
+        {
+            Remember(value);
+        }
+        var same = fresh.Count == built.Values.Count && fresh.All(p => built.Values.TryGetValue(p.Key, out var v) && v == p.Value);
+        Volatile.Write(ref current, new Resolved(same ? built.Values : fresh, now));
+        return !same;
+    }
+
+    /// <summary><paramref name="text"/> with every known secret value replaced by <c>[redacted]</c>.</summary>
+    public string Redact(string text)
+    {
+        foreach (var secret in known.Keys.OrderByDescending(k => k.Length))
+        {
+            text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
+        }
+        return text;
+    }
+
+    private void Remember(string value)
+    {
+        if (value.Trim().Length >= ShortestRedacted)
+        {
+            known.TryAdd(value, 0);
+        }
+    }
+
+    private sealed record Resolved(IReadOnlyDictionary<string, string> Values, DateTimeOffset ResolvedAt);
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Crema.Google.Secrets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Crema.Tests.Daemon;
+
+/// <summary>
+/// Secret Manager (<c>GET v1/{version}:access</c>) and Parameter Manager (<c>GET v1/{version}:render</c>) on
+/// 127.0.0.1, for CREMA_SECRETMANAGER_ENDPOINT and CREMA_PARAMETERMANAGER_ENDPOINT. Counts every access.
+/// </summary>
+internal sealed class FakeSecretsServer : IAsyncDisposable
+{
+    private WebApplication? app;
+
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Secret version name (<c>projects/P/secrets/S/versions/V</c>) to value.</summary>
+    public ConcurrentDictionary<string, string> Secrets { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Parameter version name to rendered payload.</summary>
+    public ConcurrentDictionary<string, string> Parameters { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentQueue<string> Accessed { get; } = new();
+
+    public static async Task<FakeSecretsServer> StartAsync()
+    {
+        var server = new FakeSecretsServer();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        server.app = builder.Build();
+        server.app.MapGet("/v1/{**name}", (string name) => server.Answer(name));
+        await server.app.StartAsync();
+        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private IResult Answer(string name)
+    {
+        var target = this;
+        target.Accessed.Enqueue(name);
+        if (name.EndsWith(":access", StringComparison.Ordinal) && target.Secrets.TryGetValue(name[..^":access".Length], out var secret))
+        {
+            var data = Encoding.UTF8.GetBytes(secret);
+            return Results.Text(JsonSerializer.Serialize(new
+            {
+                name = name[..^":access".Length],
+                payload = new { data = Convert.ToBase64String(data), dataCrc32c = Crc32C.Compute(data).ToString(CultureInfo.InvariantCulture) },
+            }), "application/json");
+        }
+        if (name.EndsWith(":render", StringComparison.Ordinal) && target.Parameters.TryGetValue(name[..^":render".Length], out var payload))
+        {
+            return Results.Text(JsonSerializer.Serialize(new { renderedPayload = Convert.ToBase64String(Encoding.UTF8.GetBytes(payload)) }), "application/json");
+        }
+        return Results.Text("""{"error": {"code": 404, "status": "NOT_FOUND", "message": "not found"}}""", "application/json", statusCode: 404);
+    }
+}

@@ -45,7 +45,7 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
             catch (Exception e)
             {
                 // An exception leaving ExecuteAsync would stop the host: the running loops keep going instead.
-                RejectReload($"reload from {source.Description} failed: {ErrorText.Of(e)}");
+                RejectReload($"reload from {source.Description} failed: {ErrorText.Of(e)}", "failed");
             }
         }
     }
@@ -81,7 +81,7 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            RejectReload($"cannot read {source.Description}: {ErrorText.Of(e)}");
+            RejectReload($"cannot read {source.Description}: {ErrorText.Of(e)}", "unreadable");
             return;
         }
         if (text == lastText)
@@ -96,15 +96,15 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
             {
                 LogInvalidConfig(logger, error.ToString());
             }
-            RejectReload(string.Join("; ", result.Errors.Take(10)) + (result.Errors.Count > 10 ? $"; and {result.Errors.Count - 10} more" : string.Empty));
+            RejectReload(string.Join("; ", result.Errors.Take(10)) + (result.Errors.Count > 10 ? $"; and {result.Errors.Count - 10} more" : string.Empty), "invalid");
             return;
         }
         await ApplyAsync(result.Config!).ConfigureAwait(false);
     }
 
-    private void RejectReload(string message)
+    private void RejectReload(string message, string result)
     {
-        services.Metrics.ConfigReload("invalid");
+        services.Metrics.ConfigReload(result);
         services.Status.SetConfig(services.Status.Config with { LastReloadError = message, LastReloadErrorAt = services.Time.GetUtcNow() });
         LogReloadRejected(logger, source.Description);
     }

@@ -64,7 +64,8 @@ internal sealed class TriggerSet : IAsyncDisposable
                 }
                 // WaitAsync: a scaler that ignores its token must not hold the loop past the timeout or shutdown.
                 var reading = await slot.ReadAsync(linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
-                return new TriggerReading(slot.Key, slot.Type, reading, null);
+                var note = reading.Note is null ? null : slotSecrets.Redact(reading.Note);
+                return new TriggerReading(slot.Key, slot.Type, reading with { Note = note }, null);
             }
             finally
             {

@@ -34,7 +34,7 @@ internal sealed class CremaMetrics : IDisposable
         triggerErrors = meter.CreateCounter<long>("crema_trigger_errors_total", description: "Failed trigger reads.");
         scaleOperations = meter.CreateCounter<long>("crema_scale_operations_total", description: "Instance count updates by result (applied, conflict, failed, dry_run).");
         cloudRunCalls = meter.CreateCounter<long>("crema_cloud_run_api_calls_total", description: "Cloud Run Admin API calls by method and HTTP status.");
-        configReloads = meter.CreateCounter<long>("crema_config_reloads_total", description: "Config loads by result (applied, invalid, unchanged).");
+        configReloads = meter.CreateCounter<long>("crema_config_reloads_total", description: "Config loads by result (applied, invalid, unreadable, failed).");
         pollDuration = meter.CreateHistogram<double>("crema_poll_duration_seconds", unit: "s", description: "Time to read every trigger of a scaled object and decide.");
     }
 

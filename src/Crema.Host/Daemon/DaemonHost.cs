@@ -18,6 +18,7 @@ namespace Crema.Host.Daemon;
 internal sealed class DaemonHost : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private bool ranToEnd;
 
     private DaemonHost(WebApplication app, StatusStore status)
     {
@@ -57,10 +58,19 @@ internal sealed class DaemonHost : IAsyncDisposable
 
     public Task StartAsync(CancellationToken ct) => app.StartAsync(ct);
 
-    public Task RunAsync(CancellationToken ct) => app.RunAsync(ct);
+    /// <summary>Runs until SIGTERM/SIGINT (or <paramref name="ct"/>); the host stops and disposes itself at the end.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        ranToEnd = true;
+        await app.RunAsync(ct).ConfigureAwait(false);
+    }
 
     public async ValueTask DisposeAsync()
     {
+        if (ranToEnd)
+        {
+            return;
+        }
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
     }

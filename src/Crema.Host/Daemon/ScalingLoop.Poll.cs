@@ -25,6 +25,7 @@ internal sealed partial class ScalingLoop
             return state;
         }
         var now = services.Time.GetUtcNow();
+        state = SeedLastActive(state, current.Value);
         var decision = ScalingEngine.Decide(scaledObject, state, current.Value, samples, now);
         var description = "hold " + current.Value;
         if (decision.DesiredReplicas != current)
@@ -57,6 +58,25 @@ internal sealed partial class ScalingLoop
         LogDecision(decision, description, readings);
         Publish(StatusOf(readings, decision, instances.Known) with { LastDecision = description, Reason = decision.Reason });
         return decision.NextState;
+    }
+
+    /// <summary>
+    /// KEDA keeps lastActiveTime in the ScaledObject's status across operator restarts; Crema keeps no
+    /// state. So a target found running when its loop starts counts as active at that moment: a restart
+    /// or a config change then never cuts a cooldown short (it may only lengthen it once).
+    /// </summary>
+    private ScalingState SeedLastActive(ScalingState state, int current)
+    {
+        if (seeded)
+        {
+            return state;
+        }
+        seeded = true;
+        var cooldown = scaledObject.Spec.CooldownPeriod ?? Crema.Core.Configuration.ScalingDefaults.CooldownPeriodSeconds;
+        var initialCooldown = scaledObject.Spec.InitialCooldownPeriod ?? Crema.Core.Configuration.ScalingDefaults.InitialCooldownPeriodSeconds;
+        return current > 0 && state.LastActiveTime is null && cooldown > initialCooldown
+            ? state with { LastActiveTime = state.CreatedAt }
+            : state;
     }
 
     private TriggerSample[] ApplyPushes(IReadOnlyList<TriggerReading> readings)

@@ -22,6 +22,7 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly HashSet<string> pushed = new(StringComparer.Ordinal);
     private Task? running;
+    private bool seeded;
 
     public ScalingLoop(LoopServices services, CremaSpec spec, ScaledObject scaledObject)
     {

@@ -68,4 +68,19 @@ public sealed class DaemonLoopTests
         DaemonPrometheusEndToEndTests.HistoryCounts(history, DaemonConfigs.PoolA).ShouldBe([4]);
         scalers.Built.ShouldBe(1, "a scaler is built once and reused across polls");
     }
+
+    [Fact]
+    public async Task Run_StartsWithIdleRunningPool_WaitsFullCooldownBeforeZero()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 0;
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)), new Dictionary<string, int> { [DaemonConfigs.PoolA] = 3 }, [scalers]);
+        var started = harness.Time.GetUtcNow();
+
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 0, TimeSpan.FromSeconds(1), 40, "idle pool goes to zero");
+
+        // cooldownPeriod is 10 s: a restart must not cut it short, though no lastActiveTime survived it.
+        (harness.Time.GetUtcNow() - started).ShouldBeGreaterThan(TimeSpan.FromSeconds(10));
+    }
 }

@@ -10,9 +10,16 @@ namespace Crema.Scalers.External;
 /// <param name="Address">The server root (http:// for cleartext h2c, https:// for TLS).</param>
 /// <param name="ScalerMetadata">Every trigger metadata entry, sent to the server as <c>scalerMetadata</c>.</param>
 /// <param name="Http">TLS settings of the shared HTTP/2 client.</param>
+/// <remarks>ToString shows no client key and no forwarded value (an <c>xFromEnv</c> value may be a secret).</remarks>
 internal sealed record ExternalMetadata(Uri Address, IReadOnlyDictionary<string, string> ScalerMetadata, HttpClientSettings Http)
 {
     private const string FromEnvSuffix = "FromEnv";
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{nameof(ExternalMetadata)} {{ Address = {Address}, Tls = {Address.Scheme == Uri.UriSchemeHttps}, UnsafeSsl = {Http.UnsafeSsl}, " +
+        $"Ca = {Http.CaCertificatePem is not null}, ClientCertificate = {Http.ClientCertificatePem is not null}, " +
+        $"ScalerMetadata keys = [{string.Join(", ", ScalerMetadata.Keys.Order(StringComparer.Ordinal))}] }}";
 
     /// <summary>Binds and checks every key; used by both factories.</summary>
     public static ExternalMetadata Bind(MetadataBinder binder)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -18,11 +19,13 @@ internal sealed class GitHubApiClient(
     Uri apiUrl,
     IGitHubTokenSource tokens,
     GitHubRateLimitState rateLimit,
-    GitHubEtagCache? etags)
+    GitHubEtagCache? etags,
+    TimeSpan? requestTimeout = null)
 {
     internal const string UserAgent = "crema-github-runner-scaler";
     private const int MaxPages = 200;
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
+    private readonly TimeSpan timeoutPerRequest = requestTimeout ?? DefaultRequestTimeout;
     private readonly string baseUrl = apiUrl.AbsoluteUri.TrimEnd('/');
 
     /// <summary>Requests sent since <see cref="BeginPoll"/>, conditional ones included.</summary>
@@ -57,11 +60,31 @@ internal sealed class GitHubApiClient(
             {
                 throw new GitHubApiException(HttpStatusCode.OK, $"GitHub returned more than {MaxPages} pages for {PathOf(pathAndQuery)}");
             }
-            var (body, next) = await GetPageAsync(url, type, cancellationToken).ConfigureAwait(false);
+            var (body, next) = await GetPageWithTimeoutAsync(url, type, cancellationToken).ConfigureAwait(false);
             result.AddRange(items(body) ?? []);
             url = next;
         }
         return result;
+    }
+
+    /// <summary>
+    /// One page within the per-request timeout (the installation token exchange included). A timeout
+    /// becomes a <see cref="TimeoutException"/> naming the call, not a bare cancellation that reads as shutdown.
+    /// </summary>
+    private async Task<(TPage Body, string? Next)> GetPageWithTimeoutAsync<TPage>(string url, JsonTypeInfo<TPage> type, CancellationToken cancellationToken)
+        where TPage : class
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(timeoutPerRequest);
+        try
+        {
+            return await GetPageAsync(url, type, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"GitHub API did not answer GET {PathOf(url)} within {timeoutPerRequest.TotalSeconds:0.#}s; check githubApiURL and the network path to it"));
+        }
     }
 
     private async Task<(TPage Body, string? Next)> GetPageAsync<TPage>(string url, JsonTypeInfo<TPage> type, CancellationToken cancellationToken)
@@ -74,8 +97,6 @@ internal sealed class GitHubApiClient(
         {
             (etag, cached, cachedNext) = (e, v, n);
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(RequestTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         await AddHeadersAsync(request, cancellationToken).ConfigureAwait(false);
         if (etag is not null)
@@ -83,7 +104,7 @@ internal sealed class GitHubApiClient(
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         }
         Requests++;
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotModified && cached is TPage unchanged)
         {
             NotModified++;
@@ -92,10 +113,10 @@ internal sealed class GitHubApiClient(
         }
         if (!response.IsSuccessStatusCode)
         {
-            await ThrowAsync(response, url, timeout.Token).ConfigureAwait(false);
+            await ThrowAsync(response, url, cancellationToken).ConfigureAwait(false);
         }
         rateLimit.Observe(response, null);
-        var body = await response.Content.ReadFromJsonAsync(type, timeout.Token).ConfigureAwait(false)
+        var body = await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false)
             ?? throw new GitHubApiException(response.StatusCode, $"GitHub returned an empty body for {PathOf(url)}");
         var next = GitHubLinkHeader.Next(response);
         if (next is not null && !next.StartsWith(baseUrl + "/", StringComparison.OrdinalIgnoreCase))

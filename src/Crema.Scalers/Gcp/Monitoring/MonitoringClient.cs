@@ -20,16 +20,18 @@ internal sealed class MonitoringClient
 
     // A runaway pager (a server that always returns a token) must not loop forever.
     private const int MaxPages = 100;
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
     private static readonly string[] Scopes = [ReadScope];
 
     private readonly HttpClient http;
     private readonly IAccessTokenSource? tokens;
+    private readonly TimeSpan requestTimeout;
 
-    public MonitoringClient(HttpClient http, Uri endpoint, IAccessTokenSource? tokens, string identity)
+    public MonitoringClient(HttpClient http, Uri endpoint, IAccessTokenSource? tokens, string identity, TimeSpan? requestTimeout = null)
     {
         this.http = http;
         this.tokens = tokens;
+        this.requestTimeout = requestTimeout ?? DefaultRequestTimeout;
         Endpoint = endpoint;
         Identity = identity;
     }
@@ -55,7 +57,7 @@ internal sealed class MonitoringClient
         do
         {
             requests++;
-            var body = await GetPageAsync(query, pageToken, cancellationToken).ConfigureAwait(false);
+            var body = await GetPageWithTimeoutAsync(query, pageToken, cancellationToken).ConfigureAwait(false);
             var page = TimeSeriesJsonReader.ReadPage(body);
             series.AddRange(page.Series);
             pageToken = page.NextPageToken;
@@ -89,10 +91,24 @@ internal sealed class MonitoringClient
     private static string Rfc3339(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private async Task<string> GetPageAsync(TimeSeriesQuery query, string? pageToken, CancellationToken cancellationToken)
+    /// <summary>One page within the request timeout; a timeout becomes a <see cref="TimeoutException"/> naming the call.</summary>
+    private async Task<string> GetPageWithTimeoutAsync(TimeSeriesQuery query, string? pageToken, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(RequestTimeout);
+        timeout.CancelAfter(requestTimeout);
+        try
+        {
+            return await GetPageAsync(query, pageToken, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"Cloud Monitoring timeSeries.list for project '{query.ProjectId}' at {Endpoint} did not answer within {requestTimeout.TotalSeconds:0.#}s (as {Identity})"));
+        }
+    }
+
+    private async Task<string> GetPageAsync(TimeSeriesQuery query, string? pageToken, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Endpoint, BuildRelativeUri(query, pageToken)));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (!IsLocalFake)
@@ -104,11 +120,11 @@ internal sealed class MonitoringClient
                     "(authenticationRef), credentialsFromEnv or credentialsFromEnvFile, or run the daemon with " +
                     "Application Default Credentials.");
             }
-            var token = await tokens.GetAccessTokenAsync(Scopes, timeout.Token).ConfigureAwait(false);
+            var token = await tokens.GetAccessTokenAsync(Scopes, cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             var retryAfter = response.Headers.RetryAfter?.Delta;

@@ -27,8 +27,15 @@ internal sealed class PubSubScalerFactory : ScalerFactory<PubSubMetadata>
         }
         var collection = kind == PubSubResourceKind.Subscription ? "subscription" : "topic";
         var metricType = MetricPrefix + collection + "/" + PubSubNames.MetricName(mode);
+        // Topics have no num_undelivered_messages: KEDA queries it anyway and fails every poll with
+        // "could not find stackdriver metric" (KEDA #5429). Say so once, at validation.
+        var modeDeferred = binder.Context.ValidationOnly && !binder.Context.Metadata.ContainsKey("mode") && binder.Has("mode");
+        binder.Check(kind != PubSubResourceKind.Topic || modeDeferred || PubSubNames.MetricName(mode) != "num_undelivered_messages", "mode",
+            "must name a topic metric with topicName (for example SendMessageOperationCount or MessageSizes): " +
+            "topics have no num_undelivered_messages; for a backlog use the subscription's subscriptionName");
 
         // subscriptionSize is KEDA's deprecated spelling of value; value wins when both are given.
+        binder.Check(kind != PubSubResourceKind.Topic || !binder.Has("subscriptionSize"), "subscriptionSize", "cannot be used with topicName (use value)");
         var legacySize = binder.Has("subscriptionSize") ? binder.Double("subscriptionSize", 10, min: 0, minExclusive: true) : 10;
         var value = binder.Double("value", legacySize, min: 0, minExclusive: true);
         var activationValue = binder.Double("activationValue", 0);

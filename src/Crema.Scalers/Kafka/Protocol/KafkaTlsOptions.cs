@@ -7,10 +7,14 @@ namespace Crema.Scalers.Kafka.Protocol;
 
 /// <summary>
 /// TLS to the brokers (KEDA's <c>tls: enable</c>): an extra trusted CA (PEM), an optional client
-/// certificate and key (PEM), or no validation at all with UnsafeSsl.
+/// certificate and key (PEM), or no validation at all with UnsafeSsl. ToString never shows the key.
 /// </summary>
 internal sealed record KafkaTlsOptions(bool UnsafeSsl = false, string? CaPem = null, string? CertPem = null, string? KeyPem = null)
 {
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{nameof(KafkaTlsOptions)} {{ UnsafeSsl = {UnsafeSsl}, Ca = {CaPem is not null}, ClientCertificate = {CertPem is not null && KeyPem is not null} }}";
+
     /// <summary>Wraps a connected stream in TLS, validating the broker against <paramref name="host"/>.</summary>
     public async Task<SslStream> AuthenticateAsync(Stream inner, string host, CancellationToken cancellationToken)
     {

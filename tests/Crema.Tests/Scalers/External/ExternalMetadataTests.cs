@@ -126,4 +126,20 @@ public sealed class ExternalMetadataTests
         registry.TryGet("external-push", out var push).ShouldBeTrue();
         push.ShouldBeOfType<ExternalPushScalerFactory>();
     }
+
+    [Fact]
+    public void ToString_WithClientKey_ShowsNoSecret()
+    {
+        using var certificates = TestCertificates.Create();
+        var (metadata, errors) = Factory.BindForTest(ExternalTestContexts.Create(
+            new() { ["scalerAddress"] = "my-scaler:6000", ["apiKey"] = "plain-metadata-value" },
+            authParams: new() { ["tlsClientCert"] = certificates.ClientCertificatePem, ["tlsClientKey"] = certificates.ClientKeyPem }));
+        errors.ShouldBeEmpty();
+        var keyBody = certificates.ClientKeyPem.Split('\n')[1].Trim();
+
+        var text = metadata.ToString();
+
+        text.ShouldNotContain(keyBody);
+        text.ShouldContain("my-scaler:6000");
+    }
 }

@@ -24,6 +24,18 @@ public sealed class MonitoringClientTests : IAsyncLifetime
     private void AddSubscription(string id, long value) => server.SetSubscriptionBacklog("p", id, value);
 
     [Fact]
+    public async Task ListTimeSeries_ServerNeverAnswers_ThrowsTimeoutNamingTheCall()
+    {
+        using var http = new HttpClient(new HangingHandler());
+        var client = new MonitoringClient(http, new Uri("http://127.0.0.1:9/"), null, "service account a@p.iam.gserviceaccount.com",
+            requestTimeout: TimeSpan.FromMilliseconds(50));
+
+        var error = await Should.ThrowAsync<TimeoutException>(() => client.ListTimeSeriesAsync(Query($"metric.type = \"{Metric}\""), CancellationToken.None));
+
+        error.Message.ShouldContain("timeSeries.list for project 'p'");
+    }
+
+    [Fact]
     public async Task ListTimeSeries_ManyPages_FollowsNextPageTokenToTheEnd()
     {
         AddSubscription("a", 1);
@@ -170,6 +182,15 @@ public sealed class MonitoringClientTests : IAsyncLifetime
         {
             Calls++;
             return ValueTask.FromResult("token");
+        }
+    }
+
+    private sealed class HangingHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            throw new InvalidOperationException("unreachable");
         }
     }
 }

@@ -35,7 +35,12 @@ public sealed class PubSubMetadataTests
     public void Bind_ResourceName_GivesKindIdAndProject(string key, string name, string? project, string id, bool isSubscription)
     {
         var kind = isSubscription ? PubSubResourceKind.Subscription : PubSubResourceKind.Topic;
-        var (m, errors) = Bind(new() { [key] = name });
+        var metadata = new Dictionary<string, string> { [key] = name };
+        if (!isSubscription)
+        {
+            metadata["mode"] = "SendMessageOperationCount";
+        }
+        var (m, errors) = Bind(metadata);
 
         errors.ShouldBeEmpty();
         m.Kind.ShouldBe(kind);
@@ -171,5 +176,39 @@ public sealed class PubSubMetadataTests
 
         validation.IsValid.ShouldBeTrue();
         validation.UnknownKeys.ShouldBe(["subscriptionSise"]);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("SubscriptionSize")]
+    [InlineData("NumUndeliveredMessages")]
+    public void Bind_TopicWithBacklogMode_ReportsModeBecauseTopicsHaveNoSuchMetric(string? mode)
+    {
+        var metadata = new Dictionary<string, string> { ["topicName"] = "orders" };
+        if (mode is not null)
+        {
+            metadata["mode"] = mode;
+        }
+
+        var (_, errors) = Bind(metadata);
+
+        errors.ShouldHaveSingleItem().Key.ShouldBe("mode");
+        errors[0].Message.ShouldContain("SendMessageOperationCount");
+    }
+
+    [Fact]
+    public void Bind_TopicWithModeFromEnvWhileValidating_IsAccepted()
+    {
+        var (_, errors) = Bind(new() { ["topicName"] = "orders", ["modeFromEnv"] = "PUBSUB_MODE" }, validationOnly: true);
+
+        errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Bind_SubscriptionSizeWithTopic_IsAnError()
+    {
+        var (_, errors) = Bind(new() { ["topicName"] = "orders", ["mode"] = "MessageSizes", ["subscriptionSize"] = "5" });
+
+        errors.ShouldHaveSingleItem().Key.ShouldBe("subscriptionSize");
     }
 }

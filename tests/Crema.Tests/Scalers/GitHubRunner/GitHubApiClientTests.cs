@@ -41,6 +41,34 @@ public sealed class GitHubApiClientTests
         error.Message.ShouldBe("GitHub API returned 404 Not Found for GET https://ghe.example.com/api/v3/orgs/nobody/repos: Not Found");
     }
 
+    [Fact]
+    public async Task GetAllAsync_ServerNeverAnswers_ThrowsTimeoutNamingTheCall()
+    {
+        using var handler = new HangingHandler();
+        using var http = new HttpClient(handler);
+        var client = new GitHubApiClient(http, new Uri("https://api.github.com"), new PersonalAccessTokenSource("ghp_secret"),
+            new GitHubRateLimitState(TimeProvider.System), etags: null, requestTimeout: TimeSpan.FromMilliseconds(50));
+
+        var error = await Should.ThrowAsync<TimeoutException>(() => client.GetAllAsync(
+            "/orgs/acme/repos?per_page=100", GitHubJsonContext.Default.IReadOnlyListGitHubRepository, page => page, CancellationToken.None));
+
+        error.Message.ShouldContain("GET https://api.github.com/orgs/acme/repos");
+        error.Message.ShouldNotContain("ghp_secret");
+    }
+
+    [Fact]
+    public async Task GetAllAsync_CallerCancels_ThrowsCancellation()
+    {
+        using var handler = new HangingHandler();
+        using var http = new HttpClient(handler);
+        var client = new GitHubApiClient(http, new Uri("https://api.github.com"), new PersonalAccessTokenSource("t"),
+            new GitHubRateLimitState(TimeProvider.System), etags: null);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        await Should.ThrowAsync<OperationCanceledException>(() => client.GetAllAsync(
+            "/orgs/acme/repos", GitHubJsonContext.Default.IReadOnlyListGitHubRepository, page => page, cancel.Token));
+    }
+
     private static HttpResponseMessage Reply(string json, string link)
     {
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json) };
@@ -56,6 +84,15 @@ public sealed class GitHubApiClientTests
         {
             Calls++;
             return Task.FromResult(reply(request));
+        }
+    }
+
+    private sealed class HangingHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            throw new InvalidOperationException("unreachable");
         }
     }
 }

@@ -119,4 +119,20 @@ public sealed class KafkaMetadataBinderTests
         registry.TryGet("kafka", out var kafka).ShouldBeTrue();
         alias.ShouldBeSameAs(kafka);
     }
+
+    [Fact]
+    public void ToString_WithTlsKeyAndSaslPassword_ShowsNoSecret()
+    {
+        const string KeyPem = "-----BEGIN PRIVATE KEY-----\nS3CR3T-KEY-MATERIAL\n-----END PRIVATE KEY-----";
+        var (m, errors) = Bind(
+            new() { ["bootstrapServers"] = "k1:9093", ["consumerGroup"] = "g", ["tls"] = "enable", ["sasl"] = "scram_sha512" },
+            new() { ["cert"] = "-----BEGIN CERTIFICATE-----\nCERT\n-----END CERTIFICATE-----", ["key"] = KeyPem, ["username"] = "u", ["password"] = "hunter2-pw" });
+        errors.ShouldBeEmpty();
+
+        var text = m.ToString();
+
+        text.ShouldNotContain("S3CR3T-KEY-MATERIAL");
+        text.ShouldNotContain("hunter2-pw");
+        m.Tls!.ToString().ShouldNotContain("S3CR3T-KEY-MATERIAL");
+    }
 }

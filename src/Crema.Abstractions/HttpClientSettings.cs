@@ -18,6 +18,10 @@ public sealed record HttpClientSettings(
     string? ClientKeyPem = null,
     bool Http2Only = false)
 {
+    /// <summary>Describes the settings without the PEM texts (the client key is a secret).</summary>
+    public override string ToString() =>
+        $"HttpClientSettings {{ UnsafeSsl = {UnsafeSsl}, CustomCa = {CaCertificatePem is not null}, ClientCertificate = {ClientCertificatePem is not null}, Http2Only = {Http2Only} }}";
+
     /// <summary>Plain HTTPS with the system trust store.</summary>
     public static HttpClientSettings Default { get; } = new();
 

@@ -1,0 +1,40 @@
+using Crema.Core.Configuration;
+using Crema.Core.Engine;
+using static Crema.Tests.Engine.EngineFixtures;
+
+namespace Crema.Tests.Engine;
+
+/// <summary>
+/// What the HPA remembers between reconciles (recommendations, scale events) and when that memory starts afresh,
+/// as in Kubernetes horizontal.go and KEDA's handling of the HPA.
+/// </summary>
+public sealed class HpaMemoryTests
+{
+    [Fact]
+    public void Decide_ScaleFromZeroByKeda_DoesNotCountAgainstTheHpaRateLimit()
+    {
+        // The 0 -> 1 is KEDA's executor writing the scale subresource, not an HPA rescale: the HPA's scale-up
+        // events hold only its own changes, so the next HPA step may add a pod right away.
+        var behavior = new HpaBehavior { ScaleUp = Rules(0, SelectPolicy.Max, (HpaPolicyType.Pods, 1, 60)) };
+        var spec = Spec() with { Advanced = Behavior(behavior) };
+        var activation = Decide(spec, State(), 0, T0, Ok(100));
+
+        var hpa = Decide(spec, activation.NextState, 1, T0.AddSeconds(30), Ok(100));
+
+        activation.DesiredReplicas.ShouldBe(1);
+        activation.NextState.ScaleEvents.ShouldBeEmpty();
+        hpa.DesiredReplicas.ShouldBe(2);
+        hpa.NextState.ScaleEvents.ShouldBe([new ScaleEvent(T0.AddSeconds(30), 1)]);
+    }
+
+    [Fact]
+    public void Decide_ScaleToZeroByKeda_IsNoHpaScaleEvent()
+    {
+        var spec = Spec() with { CooldownPeriod = 60, Advanced = DefaultBehavior() };
+
+        var decision = Decide(spec, State(lastActive: T0), 5, T0.AddSeconds(61), Ok(0));
+
+        decision.DesiredReplicas.ShouldBe(0);
+        decision.NextState.ScaleEvents.ShouldBeEmpty();
+    }
+}

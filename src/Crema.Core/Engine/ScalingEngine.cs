@@ -24,7 +24,9 @@ public static class ScalingEngine
         if (pause.Paused)
         {
             var (held, pausedReason) = Paused(pause, currentReplicas);
-            var pausedState = state with { ConsecutiveFailures = failures };
+            // KEDA deletes the HPA while paused (scaledobject_controller.go handlePause) and the HPA controller forgets
+            // its recommendations and scale events with it; unpausing starts a new HPA.
+            var pausedState = state with { ConsecutiveFailures = failures, Recommendations = [], ScaleEvents = [] };
             return Finish(spec, pause, pausedState, currentReplicas, held, false, evaluations.Any(e => e.IsActive), pausedReason, evaluations, null, now);
         }
 

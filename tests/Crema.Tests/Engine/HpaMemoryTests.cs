@@ -37,4 +37,24 @@ public sealed class HpaMemoryTests
         decision.DesiredReplicas.ShouldBe(0);
         decision.NextState.ScaleEvents.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Decide_Paused_ForgetsHpaMemory()
+    {
+        // KEDA deletes the HPA while a ScaledObject is paused (scaledobject_controller.go handlePause) and the
+        // HPA controller drops its recommendations and scale events with it; unpausing creates a new HPA.
+        var state = State(lastActive: T0) with
+        {
+            Recommendations = [new ReplicaRecommendation(T0, 10)],
+            ScaleEvents = [new ScaleEvent(T0, 5)],
+        };
+        var paused = Decide(Object(Spec(), (PauseRules.PausedReplicasAnnotation, "4")), state, 10, T0.AddSeconds(60), Ok(40));
+
+        var unpaused = Decide(Spec(), paused.NextState, 4, T0.AddSeconds(90), Ok(40));
+
+        paused.DesiredReplicas.ShouldBe(4);
+        paused.NextState.Recommendations.ShouldBeEmpty();
+        paused.NextState.ScaleEvents.ShouldBeEmpty();
+        unpaused.DesiredReplicas.ShouldBe(4);
+    }
 }

@@ -30,6 +30,13 @@ public static class ScalingEngine
             return Finish(spec, pause, pausedState, currentReplicas, held, false, evaluations.Any(e => e.IsActive), pausedReason, evaluations, null, now);
         }
 
+        // Kubernetes recordInitialRecommendation: a new HPA (or a restarted controller) remembers the current count as
+        // its first recommendation, so the scale-down window holds a pool that is already running when Crema starts.
+        if (state.Recommendations.Count == 0)
+        {
+            state = state with { Recommendations = [new ReplicaRecommendation(now, currentReplicas)] };
+        }
+
         bool isActive;
         bool isError;
         IReadOnlyList<HpaInput> inputs;

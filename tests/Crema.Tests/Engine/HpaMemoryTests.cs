@@ -39,6 +39,29 @@ public sealed class HpaMemoryTests
     }
 
     [Fact]
+    public void Decide_FirstPoll_CurrentCountIsTheFirstRecommendation()
+    {
+        // Kubernetes recordInitialRecommendation: a new HPA (or a restarted controller) remembers the current count,
+        // so the 300 s scale-down window holds a freshly started pool instead of cutting it at once.
+        var state = ScalingState.Initial(T0) with { LastActiveTime = T0 };
+
+        var first = Decide(Spec(), state, 10, T0, Ok(10));
+        var later = Decide(Spec(), first.NextState, 10, T0.AddSeconds(301), Ok(10));
+
+        first.DesiredReplicas.ShouldBe(10);
+        first.NextState.Recommendations.ShouldBe([new ReplicaRecommendation(T0, 10), new ReplicaRecommendation(T0, 1)]);
+        later.DesiredReplicas.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Decide_FirstPollAtZero_RemembersZero()
+    {
+        var decision = Decide(Spec(), ScalingState.Initial(T0), 0, T0, Ok(0));
+
+        decision.NextState.Recommendations.ShouldBe([new ReplicaRecommendation(T0, 0)]);
+    }
+
+    [Fact]
     public void Decide_Paused_ForgetsHpaMemory()
     {
         // KEDA deletes the HPA while a ScaledObject is paused (scaledobject_controller.go handlePause) and the

@@ -109,4 +109,23 @@ public sealed class ScalingModifierRulesTests
         decision.DesiredReplicas.ShouldBe(2);
         decision.Reason.ShouldContain("scalingModifiers.target 'ten'");
     }
+
+    [Fact]
+    public void Decide_FormulaVariables_AreTheMilliQuantitiesKedaPublishes()
+    {
+        // KEDA feeds the formula each trigger's metric as a milli-quantity (AsApproximateFloat64 of int64(v x 1000)).
+        var decision = Decide(WithFormula("ceil(a) + b", target: "1"), State(lastActive: T0), 2, T0, Ok(2.0004, name: "a"), Ok(0, name: "b"));
+
+        decision.DesiredReplicas.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Decide_CompositeBelowOneMilli_IsInactive()
+    {
+        // KEDA's activity check compares the composite milli-quantity with activationTarget: 0.0004 publishes as 0.
+        var decision = Decide(WithFormula("a + b"), State(), 0, T0, Ok(0.0004, name: "a"), Ok(0, name: "b"));
+
+        decision.IsActive.ShouldBeFalse();
+        decision.DesiredReplicas.ShouldBe(0);
+    }
 }

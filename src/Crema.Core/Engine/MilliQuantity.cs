@@ -11,6 +11,6 @@ internal static class MilliQuantity
     /// <summary>The value in milli-units, truncated toward zero as Go's int64 conversion does (capped, never overflowing).</summary>
     public static long Of(double value) => value >= Largest ? Largest : value <= -Largest ? -Largest : (long)(value * 1000);
 
-    /// <summary>The value as the quantity reads back (AsApproximateFloat64).</summary>
-    public static double Truncate(double value) => Of(value) / 1000d;
+    /// <summary>The value as the quantity reads back: AsApproximateFloat64 multiplies by math.Pow10(-3), it does not divide.</summary>
+    public static double Truncate(double value) => Of(value) * 0.001;
 }

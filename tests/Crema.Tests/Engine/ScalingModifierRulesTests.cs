@@ -128,4 +128,13 @@ public sealed class ScalingModifierRulesTests
         decision.IsActive.ShouldBeFalse();
         decision.DesiredReplicas.ShouldBe(0);
     }
+
+    [Fact]
+    public void Decide_CompositeReadBack_MultipliesByAThousandthLikeKeda()
+    {
+        // 9 milli reads back as 9 x 0.001 = 0.009000000000000001 > 0.009 in KEDA (9 / 1000 would equal it).
+        var decision = Decide(WithFormula("a + b", activation: "0.009"), State(), 0, T0, Ok(0.009, name: "a"), Ok(0, name: "b"));
+
+        decision.IsActive.ShouldBeTrue();
+    }
 }

@@ -55,7 +55,7 @@ internal static class HpaProposal
         1.0 - Configuration.ScalingDefaults.Tolerance <= ratio && ratio <= 1.0 + Configuration.ScalingDefaults.Tolerance;
 
     // KEDA publishes int64(value * 1000) milli-units; computing on them avoids float noise such as 1.1 / 0.1 = 11.000000000000002.
-    private static long Milli(double value) => value >= long.MaxValue / 1000d ? long.MaxValue / 1000 : (long)(value * 1000);
+    private static long Milli(double value) => MilliQuantity.Of(value);
 
     private static int Clamp(double replicas) => replicas >= Ceiling ? Ceiling : (int)replicas;
 }

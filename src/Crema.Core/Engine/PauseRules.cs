@@ -26,7 +26,8 @@ internal static class PauseRules
         var hasPausedReplicas = annotations.TryGetValue(PausedReplicasAnnotation, out var raw);
         if (hasPausedReplicas)
         {
-            if (int.TryParse(raw?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0)
+            // Go's strconv.ParseInt: an optional sign, no surrounding spaces.
+            if (int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= 0)
             {
                 pausedReplicas = n;
             }
@@ -47,8 +48,8 @@ internal static class PauseRules
     private static bool Flag(IReadOnlyDictionary<string, string> annotations, string key) =>
         annotations.TryGetValue(key, out var value) && ParseGoBool(value) != false;
 
-    // Go's strconv.ParseBool; null means "not a boolean".
-    private static bool? ParseGoBool(string? value) => value?.Trim() switch
+    // Go's strconv.ParseBool (no trimming: " false" is not a boolean, so it counts as true); null means "not a boolean".
+    private static bool? ParseGoBool(string? value) => value switch
     {
         "1" or "t" or "T" or "true" or "TRUE" or "True" => true,
         "0" or "f" or "F" or "false" or "FALSE" or "False" => false,

@@ -24,8 +24,17 @@ public static class ScalingEngine
         if (pause.Paused)
         {
             var (held, pausedReason) = Paused(pause, currentReplicas);
-            var pausedState = state with { ConsecutiveFailures = failures };
-            return Finish(spec, pause, pausedState, currentReplicas, held, evaluations.Any(e => e.IsActive), pausedReason, evaluations, null, now);
+            // KEDA deletes the HPA while paused (scaledobject_controller.go handlePause) and the HPA controller forgets
+            // its recommendations and scale events with it; unpausing starts a new HPA.
+            var pausedState = state with { ConsecutiveFailures = failures, Recommendations = [], ScaleEvents = [] };
+            return Finish(spec, pause, pausedState, currentReplicas, held, false, evaluations.Any(e => e.IsActive), pausedReason, evaluations, null, now);
+        }
+
+        // Kubernetes recordInitialRecommendation: a new HPA (or a restarted controller) remembers the current count as
+        // its first recommendation, so the scale-down window holds a pool that is already running when Crema starts.
+        if (state.Recommendations.Count == 0)
+        {
+            state = state with { Recommendations = [new ReplicaRecommendation(now, currentReplicas)] };
         }
 
         bool isActive;
@@ -48,6 +57,7 @@ public static class ScalingEngine
         var next = state with { ConsecutiveFailures = failures, LastActiveTime = activation.LastActiveTime };
         int desired;
         string reason;
+        var byHpa = false;
         IReadOnlyList<int?>? proposals = null;
         if (activation.Replicas is { } replicas)
         {
@@ -61,6 +71,7 @@ public static class ScalingEngine
         {
             var hpa = HpaStep.Run(spec, pause, state, currentReplicas, inputs, now);
             desired = hpa.Replicas;
+            byHpa = true;
             proposals = hpa.Proposals.Count == evaluations.Count && !ScalingModifierRules.IsUsed(spec) ? hpa.Proposals : null;
             reason = hpa.Replicas == currentReplicas && activation.Note is not null ? activation.Note : hpa.Reason;
             next = next with { Recommendations = hpa.Recommendations };
@@ -71,7 +82,7 @@ public static class ScalingEngine
             reason += " [" + signalError + "]";
         }
 
-        return Finish(spec, pause, next, currentReplicas, desired, isActive, reason, evaluations, proposals, now);
+        return Finish(spec, pause, next, currentReplicas, desired, byHpa, isActive, reason, evaluations, proposals, now);
     }
 
     private static (int Replicas, string Reason) Paused(PauseState pause, int current)
@@ -93,6 +104,7 @@ public static class ScalingEngine
         ScalingState next,
         int current,
         int desired,
+        bool byHpa,
         bool isActive,
         string reason,
         IReadOnlyList<TriggerEvaluation> evaluations,
@@ -101,7 +113,9 @@ public static class ScalingEngine
     {
         var keepSeconds = LongestPolicyPeriod(spec, pause);
         var events = next.ScaleEvents.Where(e => e.At > now.AddSeconds(-keepSeconds));
-        if (desired != current)
+        // Only the HPA's own rescales enter its scale events (horizontal.go storeScaleEvent); KEDA's executor
+        // (0 <-> 1, idle, min floor) and paused-replicas write the scale subresource behind the HPA's back.
+        if (byHpa && desired != current)
         {
             events = events.Append(new ScaleEvent(now, desired - current));
         }

@@ -47,7 +47,9 @@ internal static class ScalingModifierRules
             return Failure(metricType, $"trigger {string.Join(", ", failed)} failed; the formula needs every trigger");
         }
 
-        var variables = evaluations.ToDictionary(e => e.Name, e => e.Value ?? 0, StringComparer.Ordinal);
+        // KEDA evaluates the formula over the triggers' milli-quantities and tests activity on the composite one
+        // (modifiers/formula.go, scale_handler.go getScaledObjectState).
+        var variables = evaluations.ToDictionary(e => e.Name, e => MilliQuantity.Truncate(e.Value ?? 0), StringComparer.Ordinal);
         double? result;
         try
         {
@@ -70,7 +72,7 @@ internal static class ScalingModifierRules
             return new CompositeSignal(fallback.Replicas * target > activation, false, nilInput, null);
         }
 
-        var value = FallbackRules.Sanitize(result.Value);
+        var value = MilliQuantity.Truncate(FallbackRules.Sanitize(result.Value));
         return new CompositeSignal(value > activation, false, new HpaInput(CompositeName, metricType, value, target, null, null, false), null);
     }
 

@@ -16,7 +16,7 @@ public sealed class ActivationRulesTests
         decision.IsActive.ShouldBeTrue();
         decision.Reason.ShouldBe("active: scale from zero to 1");
         decision.NextState.LastActiveTime.ShouldBe(now);
-        decision.NextState.ScaleEvents.ShouldBe([new ScaleEvent(now, 1)]);
+        decision.NextState.ScaleEvents.ShouldBeEmpty(); // KEDA scaled it, not the HPA
     }
 
     [Fact]

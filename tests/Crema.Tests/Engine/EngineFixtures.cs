@@ -43,11 +43,16 @@ internal static class EngineFixtures
 
     public static TriggerSample Err(string name = "q") => TriggerSample.Failure(name, "connection refused");
 
+    /// <summary>
+    /// The state of an object the HPA has been running for a while: it holds one recommendation, older than any window,
+    /// so the first poll is not treated as a new HPA (which would remember the current count; see HpaMemoryTests).
+    /// </summary>
     public static ScalingState State(DateTimeOffset? lastActive = null, int failures = 0, string name = "q") =>
         ScalingState.Initial(T0) with
         {
             LastActiveTime = lastActive,
             ConsecutiveFailures = new Dictionary<string, int> { [name] = failures },
+            Recommendations = [new ReplicaRecommendation(T0.AddDays(-1), 0)],
         };
 
     public static ScalingDecision Decide(ScaledObject so, ScalingState state, int current, DateTimeOffset now, params TriggerSample[] samples) =>

@@ -12,6 +12,7 @@ public sealed class PauseRulesTests
     [InlineData("yes", true)] // KEDA: a value that is not a boolean counts as true
     [InlineData("false", false)]
     [InlineData("0", false)]
+    [InlineData(" false", true)] // strconv.ParseBool does not trim
     public void Read_PausedAnnotation_ParsesLikeKeda(string value, bool expected) =>
         PauseRules.Read(new Dictionary<string, string> { [PauseRules.PausedAnnotation] = value }).Paused.ShouldBe(expected);
 
@@ -89,4 +90,10 @@ public sealed class PauseRulesTests
 
         Decide(so, State(lastActive: T0), 2, T0.AddHours(1), Ok(0)).DesiredReplicas.ShouldBe(0);
     }
+
+    [Theory]
+    [InlineData(" 4")]
+    [InlineData("4 ")]
+    public void Read_PausedReplicasWithSpaces_IsNotAWholeNumber(string value) =>
+        PauseRules.Read(new Dictionary<string, string> { [PauseRules.PausedReplicasAnnotation] = value }).PausedReplicas.ShouldBeNull();
 }

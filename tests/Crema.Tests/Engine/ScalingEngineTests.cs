@@ -72,7 +72,7 @@ public sealed class ScalingEngineTests
     public void Decide_DesiredBelowMin_ClampsToMin()
     {
         var spec = Spec() with { MinReplicaCount = 3, Advanced = DefaultBehavior() };
-        var state = State(lastActive: T0) with { Recommendations = [] };
+        var state = State(lastActive: T0);
 
         var decision = Decide(spec, state, 5, T0, Ok(1));
 

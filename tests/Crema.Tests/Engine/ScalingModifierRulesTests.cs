@@ -109,4 +109,32 @@ public sealed class ScalingModifierRulesTests
         decision.DesiredReplicas.ShouldBe(2);
         decision.Reason.ShouldContain("scalingModifiers.target 'ten'");
     }
+
+    [Fact]
+    public void Decide_FormulaVariables_AreTheMilliQuantitiesKedaPublishes()
+    {
+        // KEDA feeds the formula each trigger's metric as a milli-quantity (AsApproximateFloat64 of int64(v x 1000)).
+        var decision = Decide(WithFormula("ceil(a) + b", target: "1"), State(lastActive: T0), 2, T0, Ok(2.0004, name: "a"), Ok(0, name: "b"));
+
+        decision.DesiredReplicas.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Decide_CompositeBelowOneMilli_IsInactive()
+    {
+        // KEDA's activity check compares the composite milli-quantity with activationTarget: 0.0004 publishes as 0.
+        var decision = Decide(WithFormula("a + b"), State(), 0, T0, Ok(0.0004, name: "a"), Ok(0, name: "b"));
+
+        decision.IsActive.ShouldBeFalse();
+        decision.DesiredReplicas.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Decide_CompositeReadBack_MultipliesByAThousandthLikeKeda()
+    {
+        // 9 milli reads back as 9 x 0.001 = 0.009000000000000001 > 0.009 in KEDA (9 / 1000 would equal it).
+        var decision = Decide(WithFormula("a + b", activation: "0.009"), State(), 0, T0, Ok(0.009, name: "a"), Ok(0, name: "b"));
+
+        decision.IsActive.ShouldBeTrue();
+    }
 }

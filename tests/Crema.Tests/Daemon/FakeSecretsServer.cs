@@ -1,16 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Crema.Google.Secrets;
+using Crema.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Crema.Tests.Daemon;
 
@@ -20,7 +15,7 @@ namespace Crema.Tests.Daemon;
 /// </summary>
 internal sealed class FakeSecretsServer : IAsyncDisposable
 {
-    private WebApplication? app;
+    private LoopbackWebApp? app;
 
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
@@ -35,14 +30,8 @@ internal sealed class FakeSecretsServer : IAsyncDisposable
     public static async Task<FakeSecretsServer> StartAsync()
     {
         var server = new FakeSecretsServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        server.app = builder.Build();
-        server.app.MapGet("/v1/{**name}", (string name) => server.Answer(name));
-        await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        server.app = await LoopbackWebApp.StartAsync(app => app.MapGet("/v1/{**name}", (string name) => server.Answer(name)));
+        server.BaseUrl = new Uri(server.app.BaseAddress.TrimEnd('/') + "/");
         return server;
     }
 
@@ -50,7 +39,6 @@ internal sealed class FakeSecretsServer : IAsyncDisposable
     {
         if (app is not null)
         {
-            await app.StopAsync();
             await app.DisposeAsync();
         }
     }

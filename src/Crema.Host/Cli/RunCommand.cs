@@ -48,7 +48,16 @@ internal static class RunCommand
                 Environment = environment,
             };
             await using var host = DaemonHost.Create(options);
-            await host.RunAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await host.RunAsync(ct).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                // Kestrel cannot bind (port in use, address not local): say so instead of a stack trace.
+                error.WriteLine($"cannot listen on {options.Address}:{options.Port}: {e.Message}");
+                return 1;
+            }
             return 0;
         });
         return command;

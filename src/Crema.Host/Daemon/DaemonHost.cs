@@ -80,6 +80,8 @@ internal sealed class DaemonHost : IAsyncDisposable
         logging.ClearProviders();
         logging.SetMinimumLevel(options.LogLevel);
         logging.AddFilter("Microsoft", LogLevel.Warning);
+        // A failed start (port in use) is reported by the command in one line, without this stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         if (options.LogFormat == "text")
         {
             logging.AddSimpleConsole(o =>

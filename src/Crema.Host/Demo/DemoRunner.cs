@@ -47,7 +47,15 @@ internal sealed class DemoRunner(TextWriter output, TextWriter error)
             Environment = Environment,
             Google = google,
         });
-        await daemon.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await daemon.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"cannot serve the status page on 127.0.0.1:{port}: {e.Message} Pass --port 0 to pick a free port.");
+            return 2;
+        }
         output.WriteLine($"Crema demo: emulator {emulator.BaseAddress}, queue {queue.BaseAddress}, status page {daemon.BaseAddress}");
         output.WriteLine($"Each instance finishes {DemoQueueRate} messages/s; Crema targets 20 messages of backlog per instance.");
         var stats = new DemoStats();

@@ -111,6 +111,8 @@ public sealed class ScaledObjectRuleTests
     [Theory]
     [InlineData("autoscaling.keda.sh/paused: \"yes\"", "autoscaling.keda.sh/paused", "\"yes\" is not a boolean; use \"true\" or \"false\"")]
     [InlineData("autoscaling.keda.sh/paused-scale-in: maybe", "autoscaling.keda.sh/paused-scale-in", "is not a boolean")]
+    [InlineData("autoscaling.keda.sh/paused: \" false\"", "autoscaling.keda.sh/paused", "\" false\" is not a boolean")]
+    [InlineData("autoscaling.keda.sh/paused: fAlse", "autoscaling.keda.sh/paused", "\"fAlse\" is not a boolean")]
     [InlineData("autoscaling.keda.sh/paused-replicas: \"-1\"", "autoscaling.keda.sh/paused-replicas", "\"-1\" is not a non-negative integer")]
     [InlineData("autoscaling.keda.sh/paused-replicas: two", "autoscaling.keda.sh/paused-replicas", "\"two\" is not a non-negative integer")]
     public void Load_BadPauseAnnotation_ReportsIt(string annotation, string key, string message)
@@ -128,5 +130,14 @@ public sealed class ScaledObjectRuleTests
         var annotations = Load(yaml).Config!.Spec.ScaledObjects[0].Metadata!.Annotations;
 
         annotations["autoscaling.keda.sh/paused-replicas"].ShouldBe("3");
+    }
+
+    [Fact]
+    public void Load_NonZeroIdleReplicaCount_WarnsItWillFlap()
+    {
+        var result = Load(OneScaledObject("idleReplicaCount: 1\nminReplicaCount: 3"));
+
+        result.IsValid.ShouldBeTrue();
+        result.Warnings.ShouldContain(w => w.Path == "spec.scaledObjects[0].spec.idleReplicaCount" && w.Message.Contains("KEDA supports only 0", StringComparison.Ordinal));
     }
 }

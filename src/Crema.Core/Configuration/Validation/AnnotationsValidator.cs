@@ -11,6 +11,9 @@ internal sealed class AnnotationsValidator : IConfigValidator
     public const string PausedScaleIn = "autoscaling.keda.sh/paused-scale-in";
     public const string PausedScaleOut = "autoscaling.keda.sh/paused-scale-out";
 
+    private static readonly HashSet<string> GoBooleans =
+        new(["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"], StringComparer.Ordinal);
+
     public void Validate(ValidationContext context)
     {
         foreach (var (scaledObject, path) in context.ScaledObjects())
@@ -23,8 +26,9 @@ internal sealed class AnnotationsValidator : IConfigValidator
             var annotationsPath = path + ".metadata.annotations";
             foreach (var key in new[] { Paused, PausedScaleIn, PausedScaleOut })
             {
-                if (annotations.TryGetValue(key, out var flag) && !bool.TryParse(flag, out _))
+                if (annotations.TryGetValue(key, out var flag) && !GoBooleans.Contains(flag))
                 {
+                    // KEDA reads these with Go's strconv.ParseBool (no trimming); the engine does the same.
                     context.Error(ConfigPath.Field(annotationsPath, key), $"\"{flag}\" is not a boolean; use \"true\" or \"false\"");
                 }
             }

@@ -38,6 +38,12 @@ internal sealed class ReplicaCountValidator : IConfigValidator
             context.Error(specPath + ".idleReplicaCount",
                 $"idleReplicaCount ({ValidationContext.Text(idle)}) must be less than minReplicaCount ({ValidationContext.Text(min)}); raise minReplicaCount or remove idleReplicaCount");
         }
+        else if (spec.IdleReplicaCount is > 0 and var positive)
+        {
+            // KEDA supports only 0: at a non-zero idle count the HPA raises the pool back to min each poll.
+            context.Warning(specPath + ".idleReplicaCount",
+                $"idleReplicaCount {ValidationContext.Text(positive)} will flap between idle and minReplicaCount (KEDA supports only 0)");
+        }
     }
 
     private static bool AtLeast(ValidationContext context, string path, int? value, int minimum, string unit)

@@ -42,6 +42,10 @@ internal static class ConfigFileReader
         {
             error.WriteLine(diagnostic.ToString());
         }
+        if (!result.IsValid)
+        {
+            error.WriteLine($"{path}: {result.Errors.Count} error(s)");
+        }
         return result.IsValid ? (result, 0) : (result, Invalid);
     }
 }

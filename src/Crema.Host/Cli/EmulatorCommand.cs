@@ -8,7 +8,7 @@ internal static class EmulatorCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var port = new Option<int>("--port", "-p") { Description = "Port on 127.0.0.1 (0 picks a free one).", HelpName = "PORT", DefaultValueFactory = _ => 8090 };
+        var port = PortOption.Checked(new Option<int>("--port", "-p") { Description = "Port on 127.0.0.1 (0 picks a free one).", HelpName = "PORT", DefaultValueFactory = _ => 8090 });
         var pools = new Option<string[]>("--worker-pool") { Description = "A worker pool and its instance count (repeatable); NAME is an ID (project demo, us-central1) or a full resource name.", HelpName = "NAME=COUNT", AllowMultipleArgumentsPerToken = true };
         var services = new Option<string[]>("--service") { Description = "A service and its instance count (repeatable), named as --worker-pool.", HelpName = "NAME=COUNT", AllowMultipleArgumentsPerToken = true };
         var delay = new Option<double>("--operation-delay") { Description = "Seconds before an update's long-running operation completes.", HelpName = "SECONDS", DefaultValueFactory = _ => 2 };
@@ -42,7 +42,17 @@ internal static class EmulatorCommand
                 Targets = targets,
                 OperationDelay = TimeSpan.FromSeconds(Math.Max(0, parsed.GetValue(delay))),
             };
-            await using var emulator = await CloudRunEmulator.StartAsync(options, ct).ConfigureAwait(false);
+            CloudRunEmulator emulator;
+            try
+            {
+                emulator = await CloudRunEmulator.StartAsync(options, ct).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                error.WriteLine($"cannot serve the emulator on 127.0.0.1:{options.Port}: {e.Message} Pass --port 0 to pick a free port.");
+                return 2;
+            }
+            await using var running = emulator;
             output.WriteLine($"Cloud Run emulator on {emulator.BaseAddress} (set CREMA_RUN_ENDPOINT={emulator.BaseAddress})");
             foreach (var (name, count) in targets)
             {

@@ -16,7 +16,7 @@ internal static class RunCommand
     public static Command Create(TextWriter output, TextWriter error, Func<string, string?> environment)
     {
         var config = new Option<string?>("--config", "-c") { Description = "CremaConfig YAML file (watched for changes). Without it: $CREMA_CONFIG_YAML, then $CREMA_CONFIG.", HelpName = "FILE" };
-        var port = new Option<int?>("--port", "-p") { Description = "HTTP port for /healthz, /readyz, /metrics, /status and / (default: $PORT, else 8080).", HelpName = "PORT" };
+        var port = PortOption.Checked(new Option<int?>("--port", "-p") { Description = "HTTP port for /healthz, /readyz, /metrics, /status and / (default: $PORT, else 8080).", HelpName = "PORT" });
         var address = new Option<string>("--address") { Description = "Address to listen on.", HelpName = "IP", DefaultValueFactory = _ => "0.0.0.0" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and log every decision, but never change Cloud Run." };
         var logFormat = new Option<string>("--log-format") { Description = "Log lines as json (Cloud Logging) or text (terminals).", DefaultValueFactory = _ => "json" };
@@ -97,6 +97,10 @@ internal static class RunCommand
         foreach (var diagnostic in result.Errors)
         {
             error.WriteLine(diagnostic.ToString());
+        }
+        if (!result.IsValid)
+        {
+            error.WriteLine($"{source.Description}: {result.Errors.Count} error(s)");
         }
         return result.IsValid ? (text, result.Config, 0) : (null, null, ConfigFileReader.Invalid);
     }

@@ -18,10 +18,6 @@ internal static class ValidateCommand
             {
                 output.WriteLine($"{path}: valid: {Describe(result!.Config!)}");
             }
-            else if (result is not null)
-            {
-                error.WriteLine($"{path}: {result.Errors.Count} error(s)");
-            }
             return exitCode;
         });
         return command;

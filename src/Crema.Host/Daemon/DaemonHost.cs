@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging.Console;
 namespace Crema.Host.Daemon;
 
 /// <summary>Composes the daemon: Google clients, scaling supervisor, HTTP surface, metrics and logs.</summary>
-internal sealed class DaemonHost : IAsyncDisposable
+internal sealed partial class DaemonHost : IAsyncDisposable
 {
     private readonly WebApplication app;
     private bool ranToEnd;
@@ -53,6 +53,9 @@ internal sealed class DaemonHost : IAsyncDisposable
         });
         var app = builder.Build();
         StatusEndpoints.Map(app, status, metrics);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Crema.Host");
+        app.Lifetime.ApplicationStarted.Register(() => LogServing(log, string.Join(", ", app.Urls), options.DryRun));
+        app.Lifetime.ApplicationStopping.Register(() => LogStopping(log));
         return new DaemonHost(app, status);
     }
 

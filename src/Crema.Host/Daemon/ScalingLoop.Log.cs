@@ -14,11 +14,25 @@ internal sealed partial class ScalingLoop
     [LoggerMessage(Level = LogLevel.Warning, Message = "{ScaledObject}: trigger {Trigger} ({TriggerType}) failed: {Error}")]
     private static partial void LogTriggerFailed(ILogger logger, string scaledObject, string trigger, string triggerType, string error);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ScaledObject}: trigger {Trigger} ({TriggerType}) reads again")]
+    private static partial void LogTriggerRecovered(ILogger logger, string scaledObject, string trigger, string triggerType);
+
     private void LogDecision(ScalingDecision decision, string description, IReadOnlyList<TriggerReading> readings)
     {
-        foreach (var failed in readings.Where(r => r.Error is not null))
+        // One line when a trigger starts failing or its error changes, one when it recovers: a source
+        // down for an hour must not write the same line every poll (the count is on /status and /metrics).
+        foreach (var reading in readings)
         {
-            LogTriggerFailed(logger, Name, failed.Key, failed.Type, failed.Error!);
+            lastTriggerErrors.TryGetValue(reading.Key, out var previous);
+            if (reading.Error is not null && reading.Error != previous)
+            {
+                LogTriggerFailed(logger, Name, reading.Key, reading.Type, reading.Error);
+            }
+            else if (reading.Error is null && previous is not null)
+            {
+                LogTriggerRecovered(logger, Name, reading.Key, reading.Type);
+            }
+            lastTriggerErrors[reading.Key] = reading.Error;
         }
         var changes = !description.StartsWith("hold", StringComparison.Ordinal);
         var level = changes || services.DryRun ? LogLevel.Information : LogLevel.Debug;

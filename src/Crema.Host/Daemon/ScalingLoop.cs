@@ -23,6 +23,7 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
     private readonly HashSet<string> pushed = new(StringComparer.Ordinal);
     private Task? running;
     private bool seeded;
+    private readonly Dictionary<string, string?> lastTriggerErrors = new(StringComparer.Ordinal);
 
     public ScalingLoop(LoopServices services, CremaSpec spec, ScaledObject scaledObject)
     {

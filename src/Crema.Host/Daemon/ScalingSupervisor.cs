@@ -22,6 +22,7 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
     private readonly SemaphoreSlim loopsGate = new(1, 1);
     private bool stopped;
     private string lastText = initialText;
+    private string? lastRejection;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -106,7 +107,12 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
     {
         services.Metrics.ConfigReload(result);
         services.Status.SetConfig(services.Status.Config with { LastReloadError = message, LastReloadErrorAt = services.Time.GetUtcNow() });
-        LogReloadRejected(logger, source.Description);
+        if (message != lastRejection)
+        {
+            // Logged once per distinct problem: a deleted file must not write the same line every 2 s.
+            LogReloadRejected(logger, source.Description, message);
+            lastRejection = message;
+        }
     }
 
     private async Task ApplyAsync(CremaConfig config)
@@ -138,17 +144,18 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
                 services.Status.Remove(target);
             }
         }
-        var started = 0;
+        var started = new List<string>();
         foreach (var (target, (fingerprint, scaledObject)) in wanted.Where(w => !loops.ContainsKey(w.Key)))
         {
             var loop = new ScalingLoop(services, config.Spec, scaledObject);
             loops[target] = (fingerprint, loop);
             loop.Start();
-            started++;
+            started.Add(loop.Name);
         }
         services.Status.SetConfig(new ConfigStatus(source.Description, services.Time.GetUtcNow(), null, null));
         services.Metrics.ConfigReload("applied");
-        LogApplied(logger, source.Description, wanted.Count, started, stopped.Length);
+        lastRejection = null;
+        LogApplied(logger, source.Description, wanted.Count, Names(started), Names(stopped.Select(l => l.Value.Loop.Name)));
     }
 
     /// <summary>Everything that affects one object's loop: its spec, the authentications it uses and the global interval.</summary>
@@ -159,12 +166,14 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
         authentications = scaledObject.Spec.Triggers.Select(t => TriggerContexts.AuthenticationOf(spec, t)).ToArray(),
     });
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "config from {Source} applied: {Objects} scaled objects, {Started} loops started, {Stopped} stopped")]
-    private static partial void LogApplied(ILogger logger, string source, int objects, int started, int stopped);
+    private static string Names(IEnumerable<string> names) => string.Join(", ", names.Order(StringComparer.Ordinal)) is { Length: > 0 } list ? list : "none";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "config from {Source} applied: {Objects} scaled object(s); started: {Started}; stopped: {Stopped}")]
+    private static partial void LogApplied(ILogger logger, string source, int objects, string started, string stopped);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "config change rejected: {Error}")]
     private static partial void LogInvalidConfig(ILogger logger, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "config change from {Source} rejected; the last good config keeps running")]
-    private static partial void LogReloadRejected(ILogger logger, string source);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "config change from {Source} rejected; the last good config keeps running: {Error}")]
+    private static partial void LogReloadRejected(ILogger logger, string source, string error);
 }

@@ -123,7 +123,7 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{ScaledObject}: cannot read {Target}: {Error}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ScaledObject}: cannot read the instance count of {Target}: {Error}")]
     private static partial void LogReadFailed(ILogger logger, string scaledObject, string target, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{ScaledObject}: update of {Target} failed: {Error}")]

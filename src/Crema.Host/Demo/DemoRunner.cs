@@ -59,14 +59,23 @@ internal sealed class DemoRunner(TextWriter output, TextWriter error)
         output.WriteLine($"Crema demo: emulator {emulator.BaseAddress}, queue {queue.BaseAddress}, status page {daemon.BaseAddress}");
         output.WriteLine($"Each instance finishes {DemoQueueRate} messages/s; Crema targets 20 messages of backlog per instance.");
         var stats = new DemoStats();
-        for (var second = 0; second < durationSeconds && !ct.IsCancellationRequested; second++)
+        try
         {
-            var instances = (await google.CloudRun.GetAsync(DemoConfig.Pool, ct).ConfigureAwait(false)).InstanceCount;
-            queue.Tick(ArrivalPattern.At(second, durationSeconds), instances);
-            var desired = daemon.Status.Objects.FirstOrDefault()?.Desired ?? 0;
-            stats.Add(queue.Backlog, instances);
-            output.WriteLine(Line(second, queue.Backlog, instances, desired));
-            await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+            for (var second = 0; second < durationSeconds; second++)
+            {
+                var instances = (await google.CloudRun.GetAsync(DemoConfig.Pool, ct).ConfigureAwait(false)).InstanceCount;
+                queue.Tick(ArrivalPattern.At(second, durationSeconds), instances);
+                var desired = daemon.Status.Objects.FirstOrDefault()?.Desired ?? 0;
+                stats.Add(queue.Backlog, instances);
+                output.WriteLine(Line(second, queue.Backlog, instances, desired));
+                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            output.WriteLine("Interrupted.");
+            output.WriteLine(stats.Summary(queue.Processed));
+            return 130;
         }
         output.WriteLine(stats.Summary(queue.Processed));
         return 0;

@@ -9,7 +9,12 @@ namespace Crema.Host.Http;
 /// <summary>The daemon's HTTP surface: /healthz, /readyz, /metrics, /status and the human page at /.</summary>
 internal static class StatusEndpoints
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Relaxed escaping: "->" and "+" stay readable with curl; the JSON is served as application/json, never HTML.
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static void Map(WebApplication app, StatusStore status, CremaMetrics metrics)
     {

@@ -13,11 +13,14 @@ internal sealed class CloudLoggingFormatter() : ConsoleFormatter(FormatterName)
 {
     public const string FormatterName = "cloud-logging";
 
+    // Log lines are read raw in terminals and Cloud Logging: keep "+", quotes and "->" unescaped.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("severity", Severity(logEntry.LogLevel));

@@ -83,4 +83,23 @@ public sealed class DaemonLoopTests
         // cooldownPeriod is 10 s: a restart must not cut it short, though no lastActiveTime survived it.
         (harness.Time.GetUtcNow() - started).ShouldBeGreaterThan(TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task Run_SameTriggerErrorEveryPoll_LoggedOnceThenRecoveryLogged()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = double.NaN;
+        var log = new StringWriter();
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)), new Dictionary<string, int> { [DaemonConfigs.PoolA] = 2 }, [scalers],
+            configure: o => o with { LogFormat = "text", LogOutput = TextWriter.Synchronized(log), LogLevel = Microsoft.Extensions.Logging.LogLevel.Information });
+        await harness.AdvanceUntilAsync(async () => (await harness.StatusAsync()).GetProperty("scaledObjects")[0].GetProperty("triggers")[0]
+            .GetProperty("consecutiveFailures").GetInt32() >= 5, TimeSpan.FromSeconds(1), 20, "five failed polls");
+
+        scalers.Values["a"] = 2;
+        await harness.AdvanceUntilAsync(() => Task.FromResult(log.ToString().Contains("reads again", StringComparison.Ordinal)), TimeSpan.FromSeconds(1), 10, "recovery logged");
+
+        var text = log.ToString();
+        System.Text.RegularExpressions.Regex.Count(text, "failed: source a is down").ShouldBe(1, text);
+    }
 }

@@ -53,6 +53,7 @@ public sealed class ConfigStructureTests
     [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {pollingInterval: [1]}\n", "spec.pollingInterval", "expected an integer, found a sequence")]
     [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {pollingIntervall: 5}\n", "spec.pollingIntervall", "unknown field \"pollingIntervall\"; did you mean \"pollingInterval\"?")]
     [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {scaledobjects: []}\n", "spec.scaledobjects", "did you mean \"scaledObjects\"?")]
+    [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {scaledObjects: [{spec: {minReplicas: 1}}]}\n", "spec.scaledObjects[0].spec.minReplicas", "unknown field \"minReplicas\"; did you mean \"minReplicaCount\"?")]
     [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {zzz: 5}\n", "spec.zzz", "unknown field \"zzz\"; valid fields: pollingInterval, triggerAuthentications, scaledObjects")]
     public void Load_StructuralProblem_ReportsIt(string yaml, string path, string message)
     {

@@ -14,6 +14,7 @@ public sealed partial class MetadataBinder
     private const string FromEnvSuffix = "FromEnv";
     private readonly List<MetadataError> errors = [];
     private readonly HashSet<string> readKeys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> knownKeys = new(StringComparer.Ordinal);
 
     /// <summary>Creates a binder over one trigger's context.</summary>
     public MetadataBinder(ScalerContext context) => Context = context;
@@ -40,8 +41,7 @@ public sealed partial class MetadataBinder
     /// <summary>True when the key is given a non-blank value in metadata, directly or as <c>keyFromEnv</c>.</summary>
     public bool Has(string key)
     {
-        readKeys.Add(key);
-        readKeys.Add(key + FromEnvSuffix);
+        Read(key);
         return !string.IsNullOrWhiteSpace(Context.Metadata.GetValueOrDefault(key))
             || !string.IsNullOrWhiteSpace(Context.Metadata.GetValueOrDefault(key + FromEnvSuffix));
     }
@@ -197,6 +197,16 @@ public sealed partial class MetadataBinder
     /// <summary>Metadata keys that no binder call read (tolerated by KEDA; we warn).</summary>
     public IReadOnlyList<string> UnknownKeys() =>
         Context.Metadata.Keys.Where(k => !readKeys.Contains(k)).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every metadata key a binder call read, without the <c>keyFromEnv</c> twins (for "did you mean").</summary>
+    public IReadOnlyList<string> KnownKeys() => knownKeys.Order(StringComparer.Ordinal).ToArray();
+
+    private void Read(string key)
+    {
+        knownKeys.Add(key);
+        readKeys.Add(key);
+        readKeys.Add(key + FromEnvSuffix);
+    }
 
     private void CheckRange(string key, double value, double? min, double? max, bool minExclusive)
     {

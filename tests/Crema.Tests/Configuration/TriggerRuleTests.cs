@@ -99,6 +99,19 @@ public sealed class TriggerRuleTests
         (warning.Path, warning.Message).ShouldBe(($"{T0}.metadata.foo", "unknown metadata key \"foo\" is ignored"));
     }
 
+    [Theory]
+    [InlineData("serverAdress", "serverAddress")]
+    [InlineData("activation", "activationThreshold")]
+    [InlineData("serverAdressFromEnv", "serverAddressFromEnv")]
+    public void Load_MisspelledMetadataKey_WarningSuggestsTheKeyTheScalerReads(string key, string suggestion)
+    {
+        var triggers = $"triggers: [{{type: prometheus, metadata: {{serverAddress: x, query: up, threshold: 1, {key}: y}}}}]";
+
+        var warning = Load(OneScaledObject(triggers: triggers)).Warnings.ShouldHaveSingleItem();
+
+        (warning.Path, warning.Message).ShouldBe(($"{T0}.metadata.{key}", $"unknown metadata key \"{key}\" is ignored; did you mean \"{suggestion}\"?"));
+    }
+
     [Fact]
     public void Load_MissingAuthParameter_PointsAtAuthenticationRef()
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Crema.Abstractions;
+using Crema.Core.Configuration.Binding;
 using Crema.Core.Configuration.Reporting;
 
 namespace Crema.Core.Configuration.Validation;
@@ -87,7 +88,21 @@ internal sealed class TriggerMetadataValidator : IConfigValidator
         }
         foreach (var key in validation.UnknownKeys)
         {
-            context.Warning(ConfigPath.Field(metadataPath, key), $"unknown metadata key \"{key}\" is ignored");
+            var message = $"unknown metadata key \"{key}\" is ignored";
+            var suggestion = SuggestKey(key, validation.KnownKeys);
+            context.Warning(ConfigPath.Field(metadataPath, key), suggestion is null ? message : $"{message}; did you mean \"{suggestion}\"?");
         }
+    }
+
+    /// <summary>The key the scaler reads that <paramref name="key"/> most likely meant; a misspelled <c>xFromEnv</c> maps to its twin.</summary>
+    private static string? SuggestKey(string key, IReadOnlyList<string> known)
+    {
+        const string fromEnv = "FromEnv";
+        if (key.Length > fromEnv.Length && key.EndsWith(fromEnv, StringComparison.Ordinal)
+            && NameSuggester.Closest(key[..^fromEnv.Length], known) is { } twin)
+        {
+            return twin + fromEnv;
+        }
+        return NameSuggester.Closest(key, known);
     }
 }

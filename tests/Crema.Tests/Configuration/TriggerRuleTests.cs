@@ -127,7 +127,22 @@ public sealed class TriggerRuleTests
     {
         var registry = TestScalers.Registry(new TestScalerFactory("needs-auth") { RequiredAuthParams = ["password"] });
 
-        Load(OneScaledObject(triggers: "triggers: [{type: needs-auth}]"), registry).ShouldHaveError(T0, "parameter \"password\" is required");
+        var result = Load(OneScaledObject(triggers: "triggers: [{type: needs-auth}]"), registry);
+
+        result.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            e => e.Path.ShouldBe(T0),
+            e => e.Message.ShouldBe("parameter \"password\" is required; the trigger has no authenticationRef; add one whose triggerAuthentication provides password"));
+    }
+
+    [Fact]
+    public void Load_AuthenticationRefToUnknownName_ReportsOnlyTheUnknownReference()
+    {
+        var registry = TestScalers.Registry(new TestScalerFactory("needs-auth") { RequiredAuthParams = ["password"] });
+        var triggers = "triggers: [{type: needs-auth, authenticationRef: {name: nowhere}}]";
+
+        var error = Load(OneScaledObject(triggers: triggers, authentications: Auth), registry).Errors.ShouldHaveSingleItem();
+
+        (error.Path, error.Message).ShouldBe(($"{T0}.authenticationRef.name", "no triggerAuthentication named \"nowhere\"; defined: prom-auth"));
     }
 
     [Fact]

@@ -28,4 +28,26 @@ public sealed class BuiltInScalerMessageTests
 
         warning.Message.ShouldBe("unknown metadata key \"serverAdress\" is ignored; did you mean \"serverAddress\"?");
     }
+
+    [Fact]
+    public void Load_GitHubRunnerWithoutCredentials_IsOneSentence()
+    {
+        var authentications = "- metadata: {name: gh}\n  spec: {env: [{parameter: other, name: OTHER}]}";
+        var triggers = "triggers: [{type: github-runner, authenticationRef: {name: gh}, metadata: {owner: acme, runnerScope: org}}]";
+
+        var error = Load(OneScaledObject(triggers: triggers, authentications: authentications), BuiltInScalers.CreateRegistry()).Errors.ShouldHaveSingleItem();
+
+        (error.Path, error.Message).ShouldBe(($"{T0}.authenticationRef",
+            "parameter \"personalAccessToken\" is required, or \"appKey\" for a GitHub App (as a parameter of the trigger's authenticationRef)"));
+    }
+
+    [Fact]
+    public void Load_GitHubRunnerWithoutAuthenticationRef_SaysTheRefIsMissing()
+    {
+        var triggers = "triggers: [{type: github-runner, metadata: {owner: acme, runnerScope: org}}]";
+
+        var error = Load(OneScaledObject(triggers: triggers), BuiltInScalers.CreateRegistry()).Errors.ShouldHaveSingleItem();
+
+        error.Message.ShouldBe("parameter \"personalAccessToken\" is required, or \"appKey\" for a GitHub App; the trigger has no authenticationRef; add one whose triggerAuthentication provides personalAccessToken");
+    }
 }

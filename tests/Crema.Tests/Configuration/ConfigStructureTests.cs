@@ -61,10 +61,21 @@ public sealed class ConfigStructureTests
     }
 
     [Fact]
-    public void Load_NoScaledObjects_IsValid()
+    public void Load_NoScaledObjects_IsValidWithAWarning()
     {
-        Load("apiVersion: crema/v1\nkind: CremaConfig\nspec: {}\n").ShouldBeValid();
+        var result = Load("apiVersion: crema/v1\nkind: CremaConfig\nspec: {scaledObjects: []}\n");
+
+        result.ShouldBeValid();
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        (warning.Path, warning.Line, warning.Message).ShouldBe(("spec.scaledObjects", 3, "no scaled objects: nothing will be scaled"));
     }
+
+    [Theory]
+    [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {scaledObjects: 3}\n")]
+    [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: [1]\n")]
+    [InlineData("- a\n")]
+    public void Load_ScaledObjectsThatDidNotBind_NoEmptyWarning(string yaml) =>
+        Load(yaml).Warnings.ShouldBeEmpty();
 
     [Fact]
     public void Load_MissingRequiredNestedField_ReportsAtParent()

@@ -87,7 +87,7 @@ public sealed partial class MetadataBinder
             Fail(key, $"\"{raw.Value}\" is not a number");
             return defaultValue;
         }
-        CheckRange(key, value, min, max, minExclusive);
+        CheckRange(key, value, value.ToString(CultureInfo.InvariantCulture), min, max, minExclusive);
         return value;
     }
 
@@ -104,7 +104,7 @@ public sealed partial class MetadataBinder
             Fail(key, $"\"{raw.Value}\" is not an integer");
             return defaultValue;
         }
-        CheckRange(key, value, min, max, minExclusive: false);
+        CheckRange(key, value, value.ToString(CultureInfo.InvariantCulture), min, max, minExclusive: false);
         return value;
     }
 
@@ -188,7 +188,7 @@ public sealed partial class MetadataBinder
         }
         if (min is { } floor && value < floor)
         {
-            Fail(key, $"must be at least {floor.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms");
+            Fail(key, $"must be at least {floor.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms, found {raw.Value.Trim()}");
             return defaultValue;
         }
         return value;
@@ -208,15 +208,16 @@ public sealed partial class MetadataBinder
         readKeys.Add(key + FromEnvSuffix);
     }
 
-    private void CheckRange(string key, double value, double? min, double? max, bool minExclusive)
+    /// <summary>Reports a value outside [min, max]; <paramref name="found"/> is the value as the user should see it.</summary>
+    private void CheckRange(string key, double value, string found, double? min, double? max, bool minExclusive)
     {
         if (min is { } low && (minExclusive ? value <= low : value < low))
         {
-            Fail(key, $"must be {(minExclusive ? ">" : ">=")} {low.ToString(CultureInfo.InvariantCulture)}");
+            Fail(key, $"must be {(minExclusive ? ">" : ">=")} {low.ToString(CultureInfo.InvariantCulture)}, found {found}");
         }
         else if (max is { } high && value > high)
         {
-            Fail(key, $"must be <= {high.ToString(CultureInfo.InvariantCulture)}");
+            Fail(key, $"must be <= {high.ToString(CultureInfo.InvariantCulture)}, found {found}");
         }
     }
 }

@@ -9,8 +9,7 @@ public sealed partial class MetadataBinder
     /// </summary>
     private (string? Value, bool Deferred) Raw(string key, bool required)
     {
-        readKeys.Add(key);
-        readKeys.Add(key + FromEnvSuffix);
+        Read(key);
         if (Context.Metadata.TryGetValue(key, out var direct) && !string.IsNullOrWhiteSpace(direct))
         {
             return (direct, false);

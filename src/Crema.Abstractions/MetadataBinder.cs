@@ -14,6 +14,7 @@ public sealed partial class MetadataBinder
     private const string FromEnvSuffix = "FromEnv";
     private readonly List<MetadataError> errors = [];
     private readonly HashSet<string> readKeys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> knownKeys = new(StringComparer.Ordinal);
 
     /// <summary>Creates a binder over one trigger's context.</summary>
     public MetadataBinder(ScalerContext context) => Context = context;
@@ -40,8 +41,7 @@ public sealed partial class MetadataBinder
     /// <summary>True when the key is given a non-blank value in metadata, directly or as <c>keyFromEnv</c>.</summary>
     public bool Has(string key)
     {
-        readKeys.Add(key);
-        readKeys.Add(key + FromEnvSuffix);
+        Read(key);
         return !string.IsNullOrWhiteSpace(Context.Metadata.GetValueOrDefault(key))
             || !string.IsNullOrWhiteSpace(Context.Metadata.GetValueOrDefault(key + FromEnvSuffix));
     }
@@ -87,7 +87,7 @@ public sealed partial class MetadataBinder
             Fail(key, $"\"{raw.Value}\" is not a number");
             return defaultValue;
         }
-        CheckRange(key, value, min, max, minExclusive);
+        CheckRange(key, value, value.ToString(CultureInfo.InvariantCulture), min, max, minExclusive);
         return value;
     }
 
@@ -104,7 +104,7 @@ public sealed partial class MetadataBinder
             Fail(key, $"\"{raw.Value}\" is not an integer");
             return defaultValue;
         }
-        CheckRange(key, value, min, max, minExclusive: false);
+        CheckRange(key, value, value.ToString(CultureInfo.InvariantCulture), min, max, minExclusive: false);
         return value;
     }
 
@@ -188,7 +188,7 @@ public sealed partial class MetadataBinder
         }
         if (min is { } floor && value < floor)
         {
-            Fail(key, $"must be at least {floor.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms");
+            Fail(key, $"must be at least {floor.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms, found {raw.Value.Trim()}");
             return defaultValue;
         }
         return value;
@@ -198,15 +198,26 @@ public sealed partial class MetadataBinder
     public IReadOnlyList<string> UnknownKeys() =>
         Context.Metadata.Keys.Where(k => !readKeys.Contains(k)).Order(StringComparer.Ordinal).ToArray();
 
-    private void CheckRange(string key, double value, double? min, double? max, bool minExclusive)
+    /// <summary>Every metadata key a binder call read, without the <c>keyFromEnv</c> twins (for "did you mean").</summary>
+    public IReadOnlyList<string> KnownKeys() => knownKeys.Order(StringComparer.Ordinal).ToArray();
+
+    private void Read(string key)
+    {
+        knownKeys.Add(key);
+        readKeys.Add(key);
+        readKeys.Add(key + FromEnvSuffix);
+    }
+
+    /// <summary>Reports a value outside [min, max]; <paramref name="found"/> is the value as the user should see it.</summary>
+    private void CheckRange(string key, double value, string found, double? min, double? max, bool minExclusive)
     {
         if (min is { } low && (minExclusive ? value <= low : value < low))
         {
-            Fail(key, $"must be {(minExclusive ? ">" : ">=")} {low.ToString(CultureInfo.InvariantCulture)}");
+            Fail(key, $"must be {(minExclusive ? ">" : ">=")} {low.ToString(CultureInfo.InvariantCulture)}, found {found}");
         }
         else if (max is { } high && value > high)
         {
-            Fail(key, $"must be <= {high.ToString(CultureInfo.InvariantCulture)}");
+            Fail(key, $"must be <= {high.ToString(CultureInfo.InvariantCulture)}, found {found}");
         }
     }
 }

@@ -7,4 +7,7 @@ public sealed record ScalerValidation(IReadOnlyList<MetadataError> Errors, IRead
 {
     /// <summary>True when there are no errors.</summary>
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>The metadata keys the scaler reads (without the <c>keyFromEnv</c> twins), to suggest one for an unknown key.</summary>
+    public IReadOnlyList<string> KnownKeys { get; init; } = [];
 }

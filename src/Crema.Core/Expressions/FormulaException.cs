@@ -1,6 +1,10 @@
 namespace Crema.Core.Expressions;
 
-/// <summary>A scaling-modifiers formula failed to parse or evaluate; <see cref="Position"/> is the 0-based character offset of the culprit.</summary>
+/// <summary>
+/// A scaling-modifiers formula failed to parse or evaluate; <see cref="Position"/> is the 0-based character offset of the culprit.
+/// Parse messages do not repeat the position (the caller shows it once, as a 1-based character); evaluation
+/// messages, shown on their own at run time, name it as "at character N" (1-based).
+/// </summary>
 public sealed class FormulaException : Exception
 {
     /// <summary>Creates the exception with a message and the 0-based offset in the formula text.</summary>

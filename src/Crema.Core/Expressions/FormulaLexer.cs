@@ -55,7 +55,7 @@ internal static class FormulaLexer
             else
             {
                 var op = Array.Find(Operators, o => string.CompareOrdinal(text, i, o, 0, o.Length) == 0)
-                    ?? throw new FormulaException($"unexpected character '{c}' at position {i}", i);
+                    ?? throw new FormulaException($"unexpected character '{c}'", i);
                 tokens.Add(new FormulaToken(FormulaTokenKind.Operator, op, i));
                 i += op.Length;
             }
@@ -107,7 +107,7 @@ internal static class FormulaLexer
         var raw = text[start..i];
         if (i < text.Length && (char.IsAsciiLetter(text[i]) || text[i] == '_'))
         {
-            throw new FormulaException($"invalid number '{raw}{text[i]}' at position {start}", start);
+            throw new FormulaException($"invalid number '{raw}{text[i]}'", start);
         }
 
         var value = double.Parse(raw.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture);

@@ -15,7 +15,7 @@ internal abstract class FormulaNode(int position)
     {
     }
 
-    protected virtual string NilMessage() => $"the value at position {Position} is nil";
+    protected virtual string NilMessage() => $"the value at character {Position + 1} is nil";
 
     protected static bool IsTrue(double value) => value != 0 && !double.IsNaN(value);
 

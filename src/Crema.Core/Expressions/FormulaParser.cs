@@ -61,7 +61,7 @@ internal sealed class FormulaParser
     }
 
     private static FormulaException Unexpected(FormulaToken token, string expected) =>
-        new($"unexpected {token.Describe()} at position {token.Position}; expected {expected}", token.Position);
+        new($"unexpected {token.Describe()}; expected {expected}", token.Position);
 
     private FormulaToken Next() => _tokens[_index++];
 
@@ -156,7 +156,7 @@ internal sealed class FormulaParser
         if (!single && !CallNode.Variadic.Contains(name.Text))
         {
             throw new FormulaException(
-                $"unknown function '{name.Text}' at position {name.Position}; supported: min, max, abs, ceil, floor, round, int, float",
+                $"unknown function '{name.Text}'; supported: min, max, abs, ceil, floor, round, int, float",
                 name.Position);
         }
 
@@ -176,7 +176,7 @@ internal sealed class FormulaParser
         if (single ? arguments.Count != 1 : arguments.Count == 0)
         {
             var wanted = single ? "exactly one argument" : "at least one argument";
-            throw new FormulaException($"function '{name.Text}' at position {name.Position} takes {wanted}, got {arguments.Count}", name.Position);
+            throw new FormulaException($"function '{name.Text}' takes {wanted}, got {arguments.Count}", name.Position);
         }
 
         return new CallNode(name.Position, name.Text, arguments);

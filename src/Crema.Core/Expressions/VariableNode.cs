@@ -9,5 +9,5 @@ internal sealed class VariableNode(int position, string name) : FormulaNode(posi
 
     public override void CollectVariables(ISet<string> names) => names.Add(Name);
 
-    protected override string NilMessage() => $"unknown variable '{Name}' at position {Position}";
+    protected override string NilMessage() => $"unknown variable '{Name}' at character {Position + 1}";
 }

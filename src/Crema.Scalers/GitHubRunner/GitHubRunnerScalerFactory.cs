@@ -72,7 +72,7 @@ internal sealed class GitHubRunnerScalerFactory : ScalerFactory<GitHubRunnerMeta
         var anyApp = hasApplicationId || hasInstallationId || metadata.AppKey is not null;
         if (metadata.PersonalAccessToken is null && metadata.AppKey is null)
         {
-            binder.Fail("personalAccessToken", "no personalAccessToken or appKey given (as parameters of the trigger's authenticationRef)", MetadataSource.AuthParams);
+            binder.Fail("personalAccessToken", "is required, or \"appKey\" for a GitHub App (as a parameter of the trigger's authenticationRef)", MetadataSource.AuthParams);
         }
         if (!anyApp)
         {

@@ -172,6 +172,27 @@ public class MetadataBinderTests
     }
 
     [Fact]
+    public void KnownKeys_AreTheKeysRead_WithoutFromEnvTwins_Sorted()
+    {
+        var binder = Binder(new Dictionary<string, string> { ["hostFromEnv"] = "H" });
+
+        binder.String("query");
+        binder.String("host", "x");
+        binder.Has("checked");
+        binder.String("credentialsFromEnvFile");
+
+        binder.KnownKeys().ShouldBe(["checked", "credentialsFromEnvFile", "host", "query"]);
+    }
+
+    [Fact]
+    public void ScalerFactory_Validate_ReportsTheKnownKeys()
+    {
+        var context = new ScalerContext { TriggerType = "echo", TriggerName = "0", ScaledObjectName = "w", Metadata = new Dictionary<string, string>() };
+
+        new EchoFactory().Validate(context).KnownKeys.ShouldBe(["n"]);
+    }
+
+    [Fact]
     public void ScalerFactory_ValidateAndCreate_UseTheSameBinding()
     {
         var factory = new EchoFactory();

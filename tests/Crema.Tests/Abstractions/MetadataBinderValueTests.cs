@@ -28,9 +28,9 @@ public class MetadataBinderValueTests
 
     [Theory]
     [InlineData("0", 0, false, null, null)]
-    [InlineData("0", 0, true, "v", "must be > 0")]
-    [InlineData("-1", 0, false, "v", "must be >= 0")]
-    [InlineData("101", 0, false, "v", "must be <= 100")]
+    [InlineData("0", 0, true, "v", "must be > 0, found 0")]
+    [InlineData("-1", 0, false, "v", "must be >= 0, found -1")]
+    [InlineData("101", 0, false, "v", "must be <= 100, found 101")]
     [InlineData("100", 0, false, null, null)]
     public void Double_Range_IsChecked(string text, double min, bool minExclusive, string? key, string? message)
     {
@@ -71,7 +71,7 @@ public class MetadataBinderValueTests
 
         binder.Long("v", min: 1, max: 10);
 
-        binder.Errors.ShouldBe([new MetadataError("v", "must be <= 10")]);
+        binder.Errors.ShouldBe([new MetadataError("v", "must be <= 10, found 11")]);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class MetadataBinderValueTests
 
         binder.Int("v", 5);
 
-        binder.Errors.ShouldBe([new MetadataError("v", "must be <= 2147483647")]);
+        binder.Errors.ShouldBe([new MetadataError("v", "must be <= 2147483647, found 3000000000")]);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class MetadataBinderValueTests
 
         binder.Int("v", min: 1);
 
-        binder.Errors.ShouldBe([new MetadataError("v", "must be >= 1")]);
+        binder.Errors.ShouldBe([new MetadataError("v", "must be >= 1, found 0")]);
     }
 
     [Theory]
@@ -185,7 +185,7 @@ public class MetadataBinderValueTests
         var binder = With("d", "500ms");
 
         binder.Duration("d", TimeSpan.FromSeconds(5), min: TimeSpan.FromSeconds(1)).ShouldBe(TimeSpan.FromSeconds(5));
-        binder.Errors.ShouldBe([new MetadataError("d", "must be at least 1000ms")]);
+        binder.Errors.ShouldBe([new MetadataError("d", "must be at least 1000ms, found 500ms")]);
     }
 
     [Fact]

@@ -132,6 +132,14 @@ public sealed class AdvancedRuleTests
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.Path.ShouldBe($"{Modifiers}.formula");
-        error.Message.ShouldStartWith("invalid formula at character 9: ");
+        error.Message.ShouldBe("invalid formula at character 9: unexpected '*'; expected a number, a variable, a function call or '('");
+    }
+
+    [Fact]
+    public void Load_FormulaCutShort_NamesOnePosition()
+    {
+        var result = Load(OneScaledObject("advanced: {scalingModifiers: {formula: \"(queue + lag\", target: \"5\"}}", triggers: NamedTriggers));
+
+        result.Errors.ShouldHaveSingleItem().Message.ShouldBe("invalid formula at character 13: unexpected end of formula; expected ')'");
     }
 }

@@ -53,6 +53,7 @@ public sealed class ConfigStructureTests
     [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {pollingInterval: [1]}\n", "spec.pollingInterval", "expected an integer, found a sequence")]
     [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {pollingIntervall: 5}\n", "spec.pollingIntervall", "unknown field \"pollingIntervall\"; did you mean \"pollingInterval\"?")]
     [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {scaledobjects: []}\n", "spec.scaledobjects", "did you mean \"scaledObjects\"?")]
+    [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {scaledObjects: [{spec: {minReplicas: 1}}]}\n", "spec.scaledObjects[0].spec.minReplicas", "unknown field \"minReplicas\"; did you mean \"minReplicaCount\"?")]
     [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {zzz: 5}\n", "spec.zzz", "unknown field \"zzz\"; valid fields: pollingInterval, triggerAuthentications, scaledObjects")]
     public void Load_StructuralProblem_ReportsIt(string yaml, string path, string message)
     {
@@ -60,10 +61,21 @@ public sealed class ConfigStructureTests
     }
 
     [Fact]
-    public void Load_NoScaledObjects_IsValid()
+    public void Load_NoScaledObjects_IsValidWithAWarning()
     {
-        Load("apiVersion: crema/v1\nkind: CremaConfig\nspec: {}\n").ShouldBeValid();
+        var result = Load("apiVersion: crema/v1\nkind: CremaConfig\nspec: {scaledObjects: []}\n");
+
+        result.ShouldBeValid();
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        (warning.Path, warning.Line, warning.Message).ShouldBe(("spec.scaledObjects", 3, "no scaled objects: nothing will be scaled"));
     }
+
+    [Theory]
+    [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {scaledObjects: 3}\n")]
+    [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: [1]\n")]
+    [InlineData("- a\n")]
+    public void Load_ScaledObjectsThatDidNotBind_NoEmptyWarning(string yaml) =>
+        Load(yaml).Warnings.ShouldBeEmpty();
 
     [Fact]
     public void Load_MissingRequiredNestedField_ReportsAtParent()

@@ -132,6 +132,21 @@ public sealed class ScaledObjectRuleTests
         annotations["autoscaling.keda.sh/paused-replicas"].ShouldBe("3");
     }
 
+    [Theory]
+    [InlineData("autoscaling.keda.sh/pause", "did you mean \"autoscaling.keda.sh/paused\"?")]
+    [InlineData("autoscaling.keda.sh/paused-replica", "did you mean \"autoscaling.keda.sh/paused-replicas\"?")]
+    [InlineData("autoscaling.keda.sh/pausedScaleIn", "did you mean \"autoscaling.keda.sh/paused-scale-in\"?")]
+    [InlineData("autoscaling.keda.sh/other",
+        "known: autoscaling.keda.sh/paused, autoscaling.keda.sh/paused-replicas, autoscaling.keda.sh/paused-scale-in, autoscaling.keda.sh/paused-scale-out")]
+    public void Load_UnknownKedaAnnotation_WarnsWithSuggestion(string key, string hint)
+    {
+        var result = Load(OneScaledObject(metadata: $"annotations:\n  {key}: \"true\"\n  example.com/owner: team"));
+
+        result.IsValid.ShouldBeTrue(Describe(result));
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        (warning.Path, warning.Message).ShouldBe(($"spec.scaledObjects[0].metadata.annotations[\"{key}\"]", $"unknown annotation \"{key}\" is ignored; {hint}"));
+    }
+
     [Fact]
     public void Load_NonZeroIdleReplicaCount_WarnsItWillFlap()
     {

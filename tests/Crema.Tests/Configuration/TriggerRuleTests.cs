@@ -99,6 +99,19 @@ public sealed class TriggerRuleTests
         (warning.Path, warning.Message).ShouldBe(($"{T0}.metadata.foo", "unknown metadata key \"foo\" is ignored"));
     }
 
+    [Theory]
+    [InlineData("serverAdress", "serverAddress")]
+    [InlineData("activation", "activationThreshold")]
+    [InlineData("serverAdressFromEnv", "serverAddressFromEnv")]
+    public void Load_MisspelledMetadataKey_WarningSuggestsTheKeyTheScalerReads(string key, string suggestion)
+    {
+        var triggers = $"triggers: [{{type: prometheus, metadata: {{serverAddress: x, query: up, threshold: 1, {key}: y}}}}]";
+
+        var warning = Load(OneScaledObject(triggers: triggers)).Warnings.ShouldHaveSingleItem();
+
+        (warning.Path, warning.Message).ShouldBe(($"{T0}.metadata.{key}", $"unknown metadata key \"{key}\" is ignored; did you mean \"{suggestion}\"?"));
+    }
+
     [Fact]
     public void Load_MissingAuthParameter_PointsAtAuthenticationRef()
     {
@@ -114,7 +127,22 @@ public sealed class TriggerRuleTests
     {
         var registry = TestScalers.Registry(new TestScalerFactory("needs-auth") { RequiredAuthParams = ["password"] });
 
-        Load(OneScaledObject(triggers: "triggers: [{type: needs-auth}]"), registry).ShouldHaveError(T0, "parameter \"password\" is required");
+        var result = Load(OneScaledObject(triggers: "triggers: [{type: needs-auth}]"), registry);
+
+        result.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            e => e.Path.ShouldBe(T0),
+            e => e.Message.ShouldBe("parameter \"password\" is required; the trigger has no authenticationRef; add one whose triggerAuthentication provides password"));
+    }
+
+    [Fact]
+    public void Load_AuthenticationRefToUnknownName_ReportsOnlyTheUnknownReference()
+    {
+        var registry = TestScalers.Registry(new TestScalerFactory("needs-auth") { RequiredAuthParams = ["password"] });
+        var triggers = "triggers: [{type: needs-auth, authenticationRef: {name: nowhere}}]";
+
+        var error = Load(OneScaledObject(triggers: triggers, authentications: Auth), registry).Errors.ShouldHaveSingleItem();
+
+        (error.Path, error.Message).ShouldBe(($"{T0}.authenticationRef.name", "no triggerAuthentication named \"nowhere\"; defined: prom-auth"));
     }
 
     [Fact]

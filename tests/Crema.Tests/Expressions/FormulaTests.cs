@@ -114,7 +114,7 @@ public sealed class FormulaTests
         var error = Should.Throw<FormulaException>(() => formula.Evaluate(new Dictionary<string, double> { ["a"] = 1 }));
 
         error.Position.ShouldBe(4);
-        error.Message.ShouldContain("missing");
+        error.Message.ShouldBe("unknown variable 'missing' at character 5");
     }
 
     [Fact]
@@ -159,5 +159,14 @@ public sealed class FormulaTests
 
         error.Position.ShouldBe(position);
         error.Message.ShouldContain(messagePart);
+        error.Message.ShouldNotContain("position");
+    }
+
+    [Fact]
+    public void Parse_UnclosedParenthesis_MessageLeavesThePositionToTheCaller()
+    {
+        var error = Should.Throw<FormulaException>(() => Formula.Parse("(queue + lag"));
+
+        (error.Position, error.Message).ShouldBe((12, "unexpected end of formula; expected ')'"));
     }
 }

@@ -5,6 +5,7 @@ internal static class ConfigValidator
 {
     private static readonly IConfigValidator[] Validators =
     [
+        new EmptyConfigValidator(),
         new ReplicaCountValidator(),
         new ScaleTargetValidator(),
         new ScaledObjectIdentityValidator(),

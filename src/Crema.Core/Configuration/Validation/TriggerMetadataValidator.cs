@@ -1,12 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Crema.Abstractions;
+using Crema.Core.Configuration.Binding;
 using Crema.Core.Configuration.Reporting;
 
 namespace Crema.Core.Configuration.Validation;
 
 /// <summary>Hands each trigger's metadata to its scaler factory and maps the factory's findings back to YAML nodes.</summary>
-internal sealed class TriggerMetadataValidator : IConfigValidator
+internal sealed partial class TriggerMetadataValidator : IConfigValidator
 {
     public void Validate(ValidationContext context)
     {
@@ -73,12 +75,22 @@ internal sealed class TriggerMetadataValidator : IConfigValidator
     private static void Report(ValidationContext context, Trigger trigger, string triggerPath, ScalerValidation validation)
     {
         var metadataPath = triggerPath + ".metadata";
+        // A reference to no triggerAuthentication is reported by TriggerValidator; the parameters it would
+        // have provided are then missing only as a consequence, so they are not reported again.
+        var unresolvedRef = trigger.AuthenticationRef is { } reference && context.FindAuthentication(reference.Name) is null;
         foreach (var error in validation.Errors)
         {
             if (error.Source == MetadataSource.AuthParams)
             {
-                var at = trigger.AuthenticationRef is null ? triggerPath : triggerPath + ".authenticationRef";
-                context.Error(at, $"parameter \"{error.Key}\" {error.Message}");
+                if (trigger.AuthenticationRef is null)
+                {
+                    var what = AuthenticationRefHint().Replace(error.Message, string.Empty);
+                    context.Error(triggerPath, $"parameter \"{error.Key}\" {what}; the trigger has no authenticationRef; add one whose triggerAuthentication provides {error.Key}");
+                }
+                else if (!unresolvedRef)
+                {
+                    context.Error(triggerPath + ".authenticationRef", $"parameter \"{error.Key}\" {error.Message}");
+                }
             }
             else
             {
@@ -87,7 +99,25 @@ internal sealed class TriggerMetadataValidator : IConfigValidator
         }
         foreach (var key in validation.UnknownKeys)
         {
-            context.Warning(ConfigPath.Field(metadataPath, key), $"unknown metadata key \"{key}\" is ignored");
+            var message = $"unknown metadata key \"{key}\" is ignored";
+            var suggestion = SuggestKey(key, validation.KnownKeys);
+            context.Warning(ConfigPath.Field(metadataPath, key), suggestion is null ? message : $"{message}; did you mean \"{suggestion}\"?");
         }
     }
+
+    /// <summary>The key the scaler reads that <paramref name="key"/> most likely meant; a misspelled <c>xFromEnv</c> maps to its twin.</summary>
+    private static string? SuggestKey(string key, IReadOnlyList<string> known)
+    {
+        const string fromEnv = "FromEnv";
+        if (key.Length > fromEnv.Length && key.EndsWith(fromEnv, StringComparison.Ordinal)
+            && NameSuggester.Closest(key[..^fromEnv.Length], known) is { } twin)
+        {
+            return twin + fromEnv;
+        }
+        return NameSuggester.Closest(key, known);
+    }
+
+    // Scalers end auth-parameter messages with this hint; it misleads when the trigger has no authenticationRef at all.
+    [GeneratedRegex(@"\s*\(as (?:a parameter|parameters) of the trigger's authenticationRef\)$")]
+    private static partial Regex AuthenticationRefHint();
 }

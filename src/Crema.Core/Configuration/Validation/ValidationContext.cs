@@ -26,6 +26,19 @@ internal sealed class ValidationContext(CremaConfig config, SourceMap map, Diagn
         }
     }
 
+    /// <summary>True when binding failed at the path or at one of its ancestors (so what is bound there is a stand-in).</summary>
+    public bool BindingFailedAt(string path)
+    {
+        for (var current = path; current is not null; current = ConfigPath.Parent(current))
+        {
+            if (bindingErrorPaths.Contains(current))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void Warning(string path, string message) => diagnostics.Warning(map.Locate(path), path, message);
 
     /// <summary>True when the path was written in the file (not defaulted).</summary>

@@ -112,7 +112,7 @@ public sealed class GitHubRunnerMetadataTests
         var error = errors.ShouldHaveSingleItem();
         error.Key.ShouldBe("personalAccessToken");
         error.Source.ShouldBe(MetadataSource.AuthParams);
-        error.Message.ShouldContain("appKey");
+        error.Message.ShouldBe("is required, or \"appKey\" for a GitHub App (as a parameter of the trigger's authenticationRef)");
     }
 
     [Fact]

@@ -83,13 +83,13 @@ public class PrometheusScalerFactoryTests
     [InlineData("-threshold", "threshold", "is required")]
     [InlineData("threshold=abc", "threshold", "\"abc\" is not a number")]
     [InlineData("threshold=NaN", "threshold", "\"NaN\" is not a number")]
-    [InlineData("threshold=0", "threshold", "must be > 0")]
-    [InlineData("threshold=-1", "threshold", "must be > 0")]
+    [InlineData("threshold=0", "threshold", "must be > 0, found 0")]
+    [InlineData("threshold=-1", "threshold", "must be > 0, found -1")]
     [InlineData("activationThreshold=x", "activationThreshold", "\"x\" is not a number")]
     [InlineData("ignoreNullValues=maybe", "ignoreNullValues", "\"maybe\" is not a boolean (true or false)")]
     [InlineData("unsafeSsl=yes", "unsafeSsl", "\"yes\" is not a boolean (true or false)")]
     [InlineData("timeout=soon", "timeout", "\"soon\" is not a duration (Go-style like 30s or 2m, or integer milliseconds)")]
-    [InlineData("timeout=-1s", "timeout", "must be at least 0ms")]
+    [InlineData("timeout=-1s", "timeout", "must be at least 0ms, found -1s")]
     [InlineData("queryParameters=dedup", "queryParameters", "\"dedup\" is not a key=value pair")]
     [InlineData("customHeaders==x", "customHeaders", "\"=x\" is not a key=value pair")]
     [InlineData("authModes=digest", "authModes", "\"digest\" is not one of: basic, bearer, tls, custom")]
@@ -226,7 +226,7 @@ public class PrometheusScalerFactoryTests
         var exception = Should.Throw<ScalerConfigurationException>(() => factory.Create(Context(Metadata("-query|threshold=0"))));
 
         exception.Errors.Select(e => e.Key).ShouldBe(["query", "threshold"]);
-        exception.Message.ShouldBe("prometheus: query: is required; threshold: must be > 0");
+        exception.Message.ShouldBe("prometheus: query: is required; threshold: must be > 0, found 0");
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed partial class MetadataBinder
         }
         if (required)
         {
-            Fail(key, "is required (as a parameter of the trigger's authenticationRef)", MetadataSource.AuthParams);
+            Fail(key, "is required" + MetadataError.AuthenticationRefHint, MetadataSource.AuthParams);
         }
         return null;
     }

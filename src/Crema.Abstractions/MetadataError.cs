@@ -16,6 +16,12 @@ public enum MetadataSource
 /// <param name="Source">Whether the key belongs to metadata or to the auth parameters.</param>
 public sealed record MetadataError(string Key, string Message, MetadataSource Source = MetadataSource.Metadata)
 {
+    /// <summary>
+    /// The ending of every "missing auth parameter" message, so the validator can replace it when the
+    /// trigger has no authenticationRef at all. Scalers append it: <c>$"is required when ...{AuthenticationRefHint}"</c>.
+    /// </summary>
+    public const string AuthenticationRefHint = " (as a parameter of the trigger's authenticationRef)";
+
     /// <inheritdoc />
     public override string ToString() => $"{Key}: {Message}";
 }

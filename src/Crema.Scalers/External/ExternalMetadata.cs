@@ -33,7 +33,7 @@ internal sealed record ExternalMetadata(Uri Address, IReadOnlyDictionary<string,
         if ((clientCert is null) != (clientKey is null))
         {
             binder.Fail(clientCert is null ? "tlsClientCert" : "tlsClientKey",
-                "is required when " + (clientCert is null ? "tlsClientKey" : "tlsClientCert") + " is given (as a parameter of the trigger's authenticationRef)",
+                "is required when " + (clientCert is null ? "tlsClientKey" : "tlsClientCert") + " is given" + MetadataError.AuthenticationRefHint,
                 MetadataSource.AuthParams);
         }
         // As KEDA: any certificate implies TLS even without enableTLS.

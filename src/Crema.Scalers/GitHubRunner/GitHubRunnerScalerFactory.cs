@@ -72,7 +72,7 @@ internal sealed class GitHubRunnerScalerFactory : ScalerFactory<GitHubRunnerMeta
         var anyApp = hasApplicationId || hasInstallationId || metadata.AppKey is not null;
         if (metadata.PersonalAccessToken is null && metadata.AppKey is null)
         {
-            binder.Fail("personalAccessToken", "is required, or \"appKey\" for a GitHub App (as a parameter of the trigger's authenticationRef)", MetadataSource.AuthParams);
+            binder.Fail("personalAccessToken", "is required, or \"appKey\" for a GitHub App" + MetadataError.AuthenticationRefHint, MetadataSource.AuthParams);
         }
         if (!anyApp)
         {
@@ -82,7 +82,7 @@ internal sealed class GitHubRunnerScalerFactory : ScalerFactory<GitHubRunnerMeta
         binder.Check(hasInstallationId, "installationID", "is required with a GitHub App (applicationID, appKey)");
         if (metadata.AppKey is null)
         {
-            binder.Fail("appKey", "is required with a GitHub App (as a parameter of the trigger's authenticationRef)", MetadataSource.AuthParams);
+            binder.Fail("appKey", "is required with a GitHub App" + MetadataError.AuthenticationRefHint, MetadataSource.AuthParams);
         }
         else if (!binder.Context.ValidationOnly && !IsRsaPrivateKey(metadata.AppKey))
         {

@@ -106,7 +106,7 @@ internal sealed record HttpAuthentication
         var missing = value is null || (!binder.Context.ValidationOnly && string.IsNullOrWhiteSpace(value));
         if (missing)
         {
-            binder.Fail(key, $"is required when authModes includes {modeName} (as a parameter of the trigger's authenticationRef)", MetadataSource.AuthParams);
+            binder.Fail(key, $"is required when authModes includes {modeName}{MetadataError.AuthenticationRefHint}", MetadataSource.AuthParams);
         }
         return value;
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Crema.Abstractions;
 using Crema.Core.Configuration.Binding;
 using Crema.Core.Configuration.Reporting;
@@ -8,7 +7,7 @@ using Crema.Core.Configuration.Reporting;
 namespace Crema.Core.Configuration.Validation;
 
 /// <summary>Hands each trigger's metadata to its scaler factory and maps the factory's findings back to YAML nodes.</summary>
-internal sealed partial class TriggerMetadataValidator : IConfigValidator
+internal sealed class TriggerMetadataValidator : IConfigValidator
 {
     public void Validate(ValidationContext context)
     {
@@ -84,7 +83,9 @@ internal sealed partial class TriggerMetadataValidator : IConfigValidator
             {
                 if (trigger.AuthenticationRef is null)
                 {
-                    var what = AuthenticationRefHint().Replace(error.Message, string.Empty);
+                    var what = error.Message.EndsWith(MetadataError.AuthenticationRefHint, StringComparison.Ordinal)
+                        ? error.Message[..^MetadataError.AuthenticationRefHint.Length]
+                        : error.Message;
                     context.Error(triggerPath, $"parameter \"{error.Key}\" {what}; the trigger has no authenticationRef; add one whose triggerAuthentication provides {error.Key}");
                 }
                 else if (!unresolvedRef)
@@ -116,8 +117,4 @@ internal sealed partial class TriggerMetadataValidator : IConfigValidator
         }
         return NameSuggester.Closest(key, known);
     }
-
-    // Scalers end auth-parameter messages with this hint; it misleads when the trigger has no authenticationRef at all.
-    [GeneratedRegex(@"\s*\(as (?:a parameter|parameters) of the trigger's authenticationRef\)$")]
-    private static partial Regex AuthenticationRefHint();
 }

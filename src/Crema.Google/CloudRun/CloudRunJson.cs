@@ -35,6 +35,7 @@ internal static class CloudRunJson
                 : null)
         {
             LatestReadyRevision = String(root, "latestReadyRevision"),
+            ScalingMode = scaling.ValueKind == JsonValueKind.Object ? String(scaling, "scalingMode") : null,
         };
     }
 

@@ -105,6 +105,15 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
         try
         {
             var current = await services.CloudRun.GetAsync(target, ct).ConfigureAwait(false);
+            if (!current.AcceptsManualCount)
+            {
+                // Setting manualInstanceCount would "succeed" and be ignored: refuse, and say how to fix it.
+                Forget();
+                LastError = $"service {target} is in {current.ScalingMode ?? "AUTOMATIC"} scaling mode, where Cloud Run ignores the instance count Crema sets; "
+                    + "switch it to manual scaling first (gcloud run services update NAME --scaling=COUNT)";
+                LogReadFailed(logger, name, target, LastError);
+                return null;
+            }
             Known = current.InstanceCount;
             etag = current.Etag;
             LastError = null;

@@ -25,4 +25,24 @@ internal static class DaemonConfigs
 
         """))}}
         """;
+
+    /// <summary>
+    /// One scaled object (max 10 replicas, cooldown 30 s, polled every 5 s) with one named trigger; the
+    /// shape every end-to-end test scales, so each test states only its trigger.
+    /// </summary>
+    public static string OneTrigger(string target, string type, string name, string metadataFlow) => $$"""
+        apiVersion: crema/v1
+        kind: CremaConfig
+        spec:
+          pollingInterval: 5
+          scaledObjects:
+            - spec:
+                scaleTargetRef: {name: {{target}}}
+                maxReplicaCount: 10
+                cooldownPeriod: 30
+                triggers:
+                  - type: {{type}}
+                    name: {{name}}
+                    metadata: {{metadataFlow}}
+        """;
 }

@@ -13,21 +13,7 @@ public sealed class DaemonKafkaEndToEndTests
     {
         await using var broker = new KafkaMockBroker();
         var bootstrap = await broker.StartAsync(State(end: 1000, committed: 1000));
-        var yaml = $$"""
-            apiVersion: crema/v1
-            kind: CremaConfig
-            spec:
-              pollingInterval: 5
-              scaledObjects:
-                - spec:
-                    scaleTargetRef: {name: {{Pool}}}
-                    maxReplicaCount: 10
-                    cooldownPeriod: 30
-                    triggers:
-                      - type: kafka
-                        name: lag
-                        metadata: {bootstrapServers: "{{bootstrap}}", consumerGroup: billing, topic: invoices, lagThreshold: "50"}
-            """;
+        var yaml = DaemonConfigs.OneTrigger(Pool, "kafka", "lag", $"{{bootstrapServers: \"{bootstrap}\", consumerGroup: billing, topic: invoices, lagThreshold: \"50\"}}");
         await using var harness = await DaemonHarness.StartAsync(yaml, new Dictionary<string, int> { [Pool] = 0 });
         await harness.AdvanceUntilAsync(async () => (await harness.StatusAsync()).GetProperty("scaledObjects")[0].GetProperty("lastPollAt").ValueKind == System.Text.Json.JsonValueKind.String,
             TimeSpan.FromSeconds(5), 10, "first poll");

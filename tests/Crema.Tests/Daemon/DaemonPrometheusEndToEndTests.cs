@@ -22,21 +22,7 @@ public sealed class DaemonPrometheusEndToEndTests
             return context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"# TYPE e2e_queue_backlog gauge\ne2e_queue_backlog {Volatile.Read(ref backlog)}\n"));
         });
         await using var prometheus = await PrometheusServer.StartAsync([new Uri(exporter.BaseAddress).Authority]);
-        var yaml = $$"""
-            apiVersion: crema/v1
-            kind: CremaConfig
-            spec:
-              pollingInterval: 5
-              scaledObjects:
-                - spec:
-                    scaleTargetRef: {name: {{Pool}}}
-                    maxReplicaCount: 10
-                    cooldownPeriod: 30
-                    triggers:
-                      - type: prometheus
-                        name: backlog
-                        metadata: {serverAddress: "{{prometheus.BaseAddress}}", query: e2e_queue_backlog, threshold: "10"}
-            """;
+        var yaml = DaemonConfigs.OneTrigger(Pool, "prometheus", "backlog", $"{{serverAddress: \"{prometheus.BaseAddress}\", query: e2e_queue_backlog, threshold: \"10\"}}");
         await using var harness = await DaemonHarness.StartAsync(yaml, new Dictionary<string, int> { [Pool] = 0 });
 
         Volatile.Write(ref backlog, 45);

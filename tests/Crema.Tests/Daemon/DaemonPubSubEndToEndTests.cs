@@ -14,21 +14,7 @@ public sealed class DaemonPubSubEndToEndTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var monitoring = await FakeMonitoringServer.StartAsync(time);
         monitoring.SetSubscriptionBacklog("e2e", "orders", 0);
-        const string yaml = $$"""
-            apiVersion: crema/v1
-            kind: CremaConfig
-            spec:
-              pollingInterval: 5
-              scaledObjects:
-                - spec:
-                    scaleTargetRef: {name: {{Pool}}}
-                    maxReplicaCount: 10
-                    cooldownPeriod: 30
-                    triggers:
-                      - type: gcp-pubsub
-                        name: orders
-                        metadata: {subscriptionName: projects/e2e/subscriptions/orders, value: "10"}
-            """;
+        var yaml = DaemonConfigs.OneTrigger(Pool, "gcp-pubsub", "orders", "{subscriptionName: projects/e2e/subscriptions/orders, value: \"10\"}");
         await using var harness = await DaemonHarness.StartAsync(yaml, new Dictionary<string, int> { [Pool] = 0 },
             environment: new Dictionary<string, string> { ["CREMA_MONITORING_ENDPOINT"] = monitoring.BaseUrl.AbsoluteUri }, time: time);
 

@@ -72,7 +72,7 @@ public sealed class CloudRunEmulator : IAsyncDisposable
         app.MapPost("/emulator/targets", async context =>
         {
             var target = await ReadAsync<TargetRequest>(context).ConfigureAwait(false);
-            await WriteAsync(context, target?.Name is null ? BadBody() : state.AddTarget(target.Name, target.Count)).ConfigureAwait(false);
+            await WriteAsync(context, target?.Name is null ? BadBody() : state.AddTarget(target.Name, target.Count, target.ScalingMode)).ConfigureAwait(false);
         });
         app.MapFallback(context => WriteAsync(context, EmulatorJson.Error(404, "NOT_FOUND", $"{context.Request.Method} {context.Request.Path} is not served by the emulator")));
     }
@@ -106,5 +106,5 @@ public sealed class CloudRunEmulator : IAsyncDisposable
         return context.Response.WriteAsync(reply.Json, context.RequestAborted);
     }
 
-    private sealed record TargetRequest(string? Name, int Count);
+    private sealed record TargetRequest(string? Name, int Count, string? ScalingMode);
 }

@@ -21,6 +21,9 @@ internal sealed class EmulatedTarget(CloudRunResourceName name, int instanceCoun
 
     public TimeSpan? OperationDelay { get; set; }
 
+    /// <summary>A service's scaling mode: MANUAL (default) or AUTOMATIC, where the API ignores manualInstanceCount.</summary>
+    public string ScalingMode { get; set; } = "MANUAL";
+
     public int PendingConflicts { get; set; }
 
     public int PendingOperationFailures { get; set; }

@@ -42,7 +42,7 @@ internal static class EmulatorJson
             [workerPool ? "instanceSplits" : "traffic"] = Split(workerPool),
             ["scaling"] = workerPool
                 ? new JsonObject { ["manualInstanceCount"] = target.InstanceCount }
-                : new JsonObject { ["scalingMode"] = "MANUAL", ["manualInstanceCount"] = target.InstanceCount },
+                : new JsonObject { ["scalingMode"] = target.ScalingMode, ["manualInstanceCount"] = target.InstanceCount },
             ["observedGeneration"] = target.ObservedGeneration.ToString(CultureInfo.InvariantCulture),
             ["terminalCondition"] = new JsonObject
             {

@@ -40,17 +40,22 @@ internal sealed class EmulatorState
         }
     }
 
-    public EmulatorReply AddTarget(string name, int count)
+    public EmulatorReply AddTarget(string name, int count, string? scalingMode = null)
     {
         if (!CloudRunResourceName.TryParse(name, out var parsed) || count < 0)
         {
             return EmulatorJson.Error(400, "INVALID_ARGUMENT", $"\"{name}\"={count} is not a Cloud Run resource name with a count >= 0");
         }
 
+        if (scalingMode is not (null or "MANUAL" or "AUTOMATIC"))
+        {
+            return EmulatorJson.Error(400, "INVALID_ARGUMENT", $"scalingMode must be MANUAL or AUTOMATIC, found \"{scalingMode}\"");
+        }
+
         lock (gate)
         {
             var now = time.GetUtcNow();
-            targets[parsed.Name] = new EmulatedTarget(parsed, count, now);
+            targets[parsed.Name] = new EmulatedTarget(parsed, count, now) { ScalingMode = scalingMode ?? "MANUAL" };
             history.Add(new EmulatorHistoryEntry(now, parsed.Name, count));
             return new EmulatorReply(200, JsonSerializer.Serialize(new { name = parsed.Name, instanceCount = count }));
         }

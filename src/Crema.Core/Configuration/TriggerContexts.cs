@@ -30,26 +30,34 @@ public static class TriggerContexts
     public static ScalerContext ForValidation(CremaSpec spec, ScaledObject scaledObject, int index)
     {
         var trigger = scaledObject.Spec.Triggers[index];
-        var authentication = AuthenticationOf(spec, trigger);
+        return ForValidation(trigger, index, scaledObject.DisplayName, AuthenticationOf(spec, trigger));
+    }
+
+    /// <summary>
+    /// The same, from parts: the validator uses it while a config may still be incomplete. Declared auth
+    /// parameters are present with empty values, so scalers check their presence, not their content.
+    /// </summary>
+    public static ScalerContext ForValidation(Trigger trigger, int index, string scaledObjectName, TriggerAuthentication? authentication)
+    {
         var parameters = authentication is null
             ? new Dictionary<string, string>()
-            : DeclaredParameters(authentication).Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => string.Empty, StringComparer.Ordinal);
-        return Live(scaledObject, index, parameters, authentication) with { ValidationOnly = true };
+            : DeclaredParameters(authentication).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)
+                .ToDictionary(p => p, _ => string.Empty, StringComparer.Ordinal);
+        return Context(trigger, index, scaledObjectName, parameters, authentication) with { ValidationOnly = true };
     }
 
     /// <summary>A context for building a live scaler with resolved auth parameters.</summary>
-    public static ScalerContext Live(ScaledObject scaledObject, int index, IReadOnlyDictionary<string, string> authParams, TriggerAuthentication? authentication)
+    public static ScalerContext Live(ScaledObject scaledObject, int index, IReadOnlyDictionary<string, string> authParams, TriggerAuthentication? authentication) =>
+        Context(scaledObject.Spec.Triggers[index], index, scaledObject.DisplayName, authParams, authentication);
+
+    private static ScalerContext Context(Trigger trigger, int index, string scaledObjectName, IReadOnlyDictionary<string, string> authParams, TriggerAuthentication? authentication) => new()
     {
-        var trigger = scaledObject.Spec.Triggers[index];
-        return new ScalerContext
-        {
-            TriggerType = trigger.Type,
-            TriggerName = KeyOf(trigger, index),
-            ScaledObjectName = scaledObject.DisplayName,
-            Metadata = trigger.Metadata,
-            AuthParams = authParams,
-            MetricType = trigger.MetricType ?? MetricType.AverageValue,
-            UsePodIdentity = UsesPodIdentity(authentication),
-        };
-    }
+        TriggerType = trigger.Type,
+        TriggerName = KeyOf(trigger, index),
+        ScaledObjectName = scaledObjectName,
+        Metadata = trigger.Metadata,
+        AuthParams = authParams,
+        MetricType = trigger.MetricType ?? MetricType.AverageValue,
+        UsePodIdentity = UsesPodIdentity(authentication),
+    };
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Crema.Abstractions;
 using Crema.Core.Configuration.Binding;
 using Crema.Core.Configuration.Reporting;
@@ -26,36 +24,7 @@ internal sealed class TriggerMetadataValidator : IConfigValidator
     private static ScalerContext BuildContext(ValidationContext context, Trigger trigger, int index, ScaledObject scaledObject)
     {
         var authentication = trigger.AuthenticationRef is { } reference ? context.FindAuthentication(reference.Name) : null;
-        return new ScalerContext
-        {
-            TriggerType = trigger.Type,
-            TriggerName = trigger.Name ?? index.ToString(CultureInfo.InvariantCulture),
-            ScaledObjectName = ValidationContext.DisplayName(scaledObject),
-            Metadata = trigger.Metadata,
-            AuthParams = DeclaredParameters(authentication),
-            UsePodIdentity = authentication?.Spec.PodIdentity?.Provider == "gcp",
-            MetricType = trigger.MetricType ?? MetricType.AverageValue,
-            ValidationOnly = true,
-        };
-    }
-
-    /// <summary>The parameter names an authentication declares, with empty values: secrets are not read while validating.</summary>
-    private static Dictionary<string, string> DeclaredParameters(TriggerAuthentication? authentication)
-    {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (authentication is null)
-        {
-            return parameters;
-        }
-        var spec = authentication.Spec;
-        var names = (spec.GcpSecretManager?.Secrets ?? []).Select(s => s.Parameter)
-            .Concat(spec.Env.Select(e => e.Parameter))
-            .Concat(spec.File.Select(f => f.Parameter));
-        foreach (var name in names.Where(n => n.Length > 0))
-        {
-            parameters[name] = string.Empty;
-        }
-        return parameters;
+        return TriggerContexts.ForValidation(trigger, index, ValidationContext.DisplayName(scaledObject), authentication);
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A faulty scaler plugin must not break config loading; its failure is reported as a config error.")]

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Crema.Abstractions;
 using Crema.Core.Configuration.Binding;
 using Crema.Core.Configuration.Reporting;

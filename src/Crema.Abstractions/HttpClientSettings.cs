@@ -4,7 +4,8 @@ namespace Crema.Abstractions;
 
 /// <summary>
 /// TLS settings of a shared HttpClient. Two scalers with equal settings share one client.
-/// Request timeouts are per request (use a CancellationToken), not part of these settings.
+/// Request timeouts are per request (use a CancellationToken), not part of these settings. Clients made
+/// from these settings do not follow redirects: a 3xx reaches the caller (see the HTTP scalers' HttpSource).
 /// </summary>
 /// <param name="UnsafeSsl">Skip server certificate validation. Default false.</param>
 /// <param name="CaCertificatePem">Extra trusted CA in PEM, or null for the system store.</param>
@@ -33,6 +34,9 @@ public sealed record HttpClientSettings(
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             EnableMultipleHttp2Connections = true,
             AutomaticDecompression = System.Net.DecompressionMethods.All,
+            // Redirects are followed by the caller, only to the configured host: the handler would carry
+            // custom credential headers to any host a source redirects to.
+            AllowAutoRedirect = false,
         };
         if (ClientCertificatePem is not null && ClientKeyPem is not null)
         {

@@ -35,6 +35,13 @@ public sealed record ScalerContext
     /// </summary>
     public bool ValidationOnly { get; init; }
 
+    /// <summary>
+    /// True when validating inside the daemon, whose environment is the one scalers will read: then
+    /// <c>keyFromEnv</c> values are read and checked at validation too. Default false (<c>crema validate</c>
+    /// runs elsewhere, so such values are checked when the scaler is built).
+    /// </summary>
+    public bool EnvironmentVisible { get; init; }
+
     /// <summary>Reads an environment variable (for <c>xFromEnv</c> keys and endpoint overrides).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 

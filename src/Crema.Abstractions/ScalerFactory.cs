@@ -44,7 +44,7 @@ public abstract class ScalerFactory<TMetadata> : IScalerFactory
     {
         var binder = new MetadataBinder(context);
         Bind(binder);
-        return new ScalerValidation(binder.Errors, binder.UnknownKeys()) { KnownKeys = binder.KnownKeys() };
+        return new ScalerValidation(binder.Errors, binder.UnknownKeys()) { KnownKeys = binder.KnownKeys(), Warnings = binder.Warnings };
     }
 
     /// <inheritdoc />

@@ -10,4 +10,7 @@ public sealed record ScalerValidation(IReadOnlyList<MetadataError> Errors, IRead
 
     /// <summary>The metadata keys the scaler reads (without the <c>keyFromEnv</c> twins), to suggest one for an unknown key.</summary>
     public IReadOnlyList<string> KnownKeys { get; init; } = [];
+
+    /// <summary>Problems that do not stop the trigger from working (deprecated keys), reported as warnings.</summary>
+    public IReadOnlyList<MetadataError> Warnings { get; init; } = [];
 }

@@ -1,6 +1,6 @@
 namespace Crema.Scalers.Http;
 
-/// <summary>The KEDA <c>authModes</c> an HTTP scaler accepts. Default: none.</summary>
+/// <summary>KEDA's <c>authModes</c> for HTTP sources. Each consumer names the ones it accepts. Default: none.</summary>
 [Flags]
 internal enum HttpAuthModes
 {
@@ -10,7 +10,7 @@ internal enum HttpAuthModes
     /// <summary><c>basic</c>: username (required) and password.</summary>
     Basic = 1,
 
-    /// <summary><c>bearer</c>: bearerToken sent as <c>Authorization: Bearer ...</c>.</summary>
+    /// <summary><c>bearer</c>: bearerToken (alias token) sent as <c>Authorization: Bearer ...</c>.</summary>
     Bearer = 2,
 
     /// <summary><c>tls</c>: client certificate (cert and key in PEM).</summary>
@@ -18,4 +18,13 @@ internal enum HttpAuthModes
 
     /// <summary><c>custom</c>: customAuthHeader set to customAuthValue.</summary>
     Custom = 8,
+
+    /// <summary><c>apiKey</c>: apiKey sent in a header (default X-API-KEY) or a query parameter (default api_key).</summary>
+    ApiKey = 16,
+
+    /// <summary><c>oauth</c>: an OAuth2 client-credentials token from oauthTokenURI, sent as a bearer token.</summary>
+    OAuth = 32,
+
+    /// <summary>Every mode.</summary>
+    All = Basic | Bearer | Tls | Custom | ApiKey | OAuth,
 }

@@ -30,6 +30,9 @@ internal sealed record PrometheusMetadata(
     HttpAuthentication Authentication,
     bool UseGoogleIdentity)
 {
+    /// <summary>The authModes KEDA applies to Prometheus requests (it parses apiKey and oauth but never sends them).</summary>
+    public const HttpAuthModes AuthModes = HttpAuthModes.Basic | HttpAuthModes.Bearer | HttpAuthModes.Tls | HttpAuthModes.Custom;
+
     /// <summary>Default per-request timeout (KEDA's global HTTP timeout).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
 

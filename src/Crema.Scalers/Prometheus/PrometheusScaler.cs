@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Crema.Abstractions;
@@ -11,30 +10,46 @@ namespace Crema.Scalers.Prometheus;
 /// Reads one <c>prometheus</c> trigger: GET {serverAddress}/api/v1/query?query=..&amp;time=now,
 /// within the metadata's timeout. Active while the value is above activationThreshold.
 /// </summary>
-internal sealed class PrometheusScaler(
-    PrometheusMetadata metadata,
-    HttpClient client,
-    IAccessTokenSource? googleTokens,
-    TimeProvider timeProvider) : IScaler
+internal sealed class PrometheusScaler : IScaler
 {
     /// <summary>The OAuth scope KEDA asks for on Google's managed Prometheus.</summary>
     internal const string GoogleMonitoringReadScope = "https://www.googleapis.com/auth/monitoring.read";
 
     private static readonly string[] GoogleScopes = [GoogleMonitoringReadScope];
 
+    private readonly PrometheusMetadata metadata;
+    private readonly TimeProvider timeProvider;
+    private readonly HttpSource source;
+
+    public PrometheusScaler(PrometheusMetadata metadata, HttpClient client, IAccessTokenSource? googleTokens, TimeProvider timeProvider)
+    {
+        this.metadata = metadata;
+        this.timeProvider = timeProvider;
+        source = new HttpSource(client, new HttpSourceOptions
+        {
+            Operation = "prometheus query",
+            Timeout = metadata.Timeout,
+            Authentication = metadata.Authentication,
+            Headers = metadata.CustomHeaders,
+            BearerTokenSource = metadata.UseGoogleIdentity ? token => GoogleTokenAsync(googleTokens, token) : null,
+        }, timeProvider);
+    }
+
     public async ValueTask<MetricReading> ReadAsync(CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(metadata.Timeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var response = await source.GetAsync(BuildUrl(timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        JsonDocument document;
         try
         {
-            var value = await QueryAsync(linked.Token).ConfigureAwait(false);
-            return metadata.ToReading(value);
+            document = JsonDocument.Parse(response.Body);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (JsonException)
         {
-            throw new TimeoutException(
-                $"prometheus query timed out after {metadata.Timeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms");
+            throw new PrometheusQueryException("prometheus response is not valid JSON");
+        }
+        using (document)
+        {
+            return metadata.ToReading(PrometheusResponseParser.Parse(document.RootElement, metadata.IgnoreNullValues));
         }
     }
 
@@ -57,51 +72,8 @@ internal sealed class PrometheusScaler(
         return url.ToString();
     }
 
-    private async Task<double> QueryAsync(CancellationToken cancellationToken)
+    private static async ValueTask<string> GoogleTokenAsync(IAccessTokenSource? googleTokens, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, BuildUrl(timeProvider.GetUtcNow()));
-        foreach (var (name, value) in metadata.CustomHeaders)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        metadata.Authentication.Apply(request);
-        var googleToken = await GoogleTokenAsync(cancellationToken).ConfigureAwait(false);
-        if (googleToken is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", googleToken);
-        }
-
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            var secrets = metadata.Authentication.SecretValues.Concat(metadata.CustomHeaders.Values);
-            var excerpt = await HttpErrorExcerpt.ReadAsync(response, googleToken is null ? secrets : secrets.Append(googleToken), cancellationToken).ConfigureAwait(false);
-            throw new PrometheusQueryException(
-                $"prometheus query failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(excerpt.Length > 0 ? ": " + excerpt : "")}");
-        }
-
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            throw new PrometheusQueryException("prometheus response is not valid JSON");
-        }
-        using (document)
-        {
-            return PrometheusResponseParser.Parse(document.RootElement, metadata.IgnoreNullValues);
-        }
-    }
-
-    private async ValueTask<string?> GoogleTokenAsync(CancellationToken cancellationToken)
-    {
-        if (!metadata.UseGoogleIdentity)
-        {
-            return null;
-        }
         if (googleTokens is null)
         {
             throw new PrometheusQueryException(

@@ -27,7 +27,7 @@ internal sealed class PrometheusScalerFactory : ScalerFactory<PrometheusMetadata
         var ignoreNullValues = binder.Bool("ignoreNullValues", true);
         var unsafeSsl = binder.Bool("unsafeSsl", false);
         var timeout = binder.Duration("timeout", PrometheusMetadata.DefaultTimeout, min: TimeSpan.Zero);
-        var authentication = HttpAuthentication.Bind(binder);
+        var authentication = HttpAuthentication.Bind(binder, PrometheusMetadata.AuthModes);
 
         var podIdentity = binder.Context.UsePodIdentity;
         binder.Check(!podIdentity || authentication.Modes == HttpAuthModes.None, "authModes", "cannot be combined with podIdentity");

@@ -82,7 +82,7 @@ public class MetadataBinderTests
 
         binder.String("host", "fallback").ShouldBe("fallback");
         binder.RequiredString("host");
-        binder.Errors.ShouldBe([new MetadataError("host", "is required")]);
+        binder.Errors.ShouldBe([new MetadataError("host", "is required; hostFromEnv names \"HOST\", which is empty")]);
     }
 
     [Fact]

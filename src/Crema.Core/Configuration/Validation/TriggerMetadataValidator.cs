@@ -68,6 +68,13 @@ internal sealed class TriggerMetadataValidator : IConfigValidator
                 context.Error(error.Key.Length == 0 ? metadataPath : ConfigPath.Field(metadataPath, error.Key), error.Message);
             }
         }
+        foreach (var warning in validation.Warnings)
+        {
+            var at = warning.Source == MetadataSource.AuthParams && trigger.AuthenticationRef is not null
+                ? triggerPath + ".authenticationRef"
+                : ConfigPath.Field(metadataPath, warning.Key);
+            context.Warning(at, warning.Source == MetadataSource.AuthParams ? $"parameter \"{warning.Key}\" {warning.Message}" : warning.Message);
+        }
         foreach (var key in validation.UnknownKeys)
         {
             var message = $"unknown metadata key \"{key}\" is ignored";

@@ -15,7 +15,7 @@ public class HttpAuthenticationTests
             Metadata = new Dictionary<string, string> { ["authModes"] = authModes },
             AuthParams = authParams,
         });
-        var auth = HttpAuthentication.Bind(binder);
+        var auth = HttpAuthentication.Bind(binder, HttpAuthModes.All);
         binder.Errors.ShouldBeEmpty();
         return auth;
     }

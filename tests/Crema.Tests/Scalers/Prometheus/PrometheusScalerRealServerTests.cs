@@ -1,3 +1,4 @@
+using Crema.Scalers.Http;
 using Crema.Abstractions;
 using Crema.Scalers.Prometheus;
 using static Crema.Tests.Scalers.Prometheus.PrometheusTriggers;
@@ -73,7 +74,7 @@ public class PrometheusScalerRealServerTests(RealPrometheusFixture prometheus) :
     [Fact]
     public async Task ReadAsync_BadQuery_ThrowsWithStatusAndPrometheusError()
     {
-        var error = await Should.ThrowAsync<PrometheusQueryException>(() => ReadAsync("sum("));
+        var error = await Should.ThrowAsync<HttpSourceException>(() => ReadAsync("sum("));
 
         error.Message.ShouldStartWith("prometheus query failed: HTTP 400 Bad Request: ");
         error.Message.ShouldContain("bad_data");

@@ -1,3 +1,4 @@
+using Crema.Scalers.Http;
 using System.Text;
 using Crema.Abstractions;
 using Crema.Scalers.Prometheus;
@@ -137,7 +138,7 @@ public class PrometheusScalerTests
     {
         await using var stub = await StubPrometheusApi.StartAsync(403, """{"status":"error","error":"token tok-secret rejected"}""");
 
-        var error = await Should.ThrowAsync<PrometheusQueryException>(() => ReadAsync(stub, "authModes=bearer", "bearerToken=tok-secret"));
+        var error = await Should.ThrowAsync<HttpSourceException>(() => ReadAsync(stub, "authModes=bearer", "bearerToken=tok-secret"));
 
         error.Message.ShouldBe("""prometheus query failed: HTTP 403 Forbidden: {"status":"error","error":"token [redacted] rejected"}""");
     }
@@ -151,7 +152,7 @@ public class PrometheusScalerTests
             return context.Response.WriteAsync("<html>\n" + new string('x', 10_000));
         });
 
-        var error = await Should.ThrowAsync<PrometheusQueryException>(() => ReadAsync(stub, ""));
+        var error = await Should.ThrowAsync<HttpSourceException>(() => ReadAsync(stub, ""));
 
         error.Message.ShouldStartWith("prometheus query failed: HTTP 502 Bad Gateway: <html> xxx");
         error.Message.Length.ShouldBeLessThan(400);

@@ -16,7 +16,7 @@ public sealed class DaemonPrometheusEndToEndTests
     public async Task Run_BacklogRisesThenDrains_ScalesUpThenToZeroAfterCooldown()
     {
         var backlog = 0.0;
-        await using var exporter = await StubPrometheusApi.StartAsync(context =>
+        await using var exporter = await HttpStub.StartAsync(context =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4";
             return context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"# TYPE e2e_queue_backlog gauge\ne2e_queue_backlog {Volatile.Read(ref backlog)}\n"));

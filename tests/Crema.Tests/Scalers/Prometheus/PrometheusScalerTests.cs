@@ -14,7 +14,7 @@ public class PrometheusScalerTests
     private const string FortyTwo = """{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1700000000,"42"]}]}}""";
 
     private static async Task<MetricReading> ReadAsync(
-        StubPrometheusApi stub, string changes, string auth = "", bool podIdentity = false, IScalerServices? services = null, TimeProvider? time = null)
+        HttpStub stub, string changes, string auth = "", bool podIdentity = false, IScalerServices? services = null, TimeProvider? time = null)
     {
         var metadata = Metadata($"serverAddress={stub.BaseAddress}|" + changes);
         await using var scaler = new PrometheusScalerFactory().Create(Context(metadata, Auth(auth), podIdentity: podIdentity, services: services, timeProvider: time));
@@ -24,7 +24,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_OneSeries_ReturnsValueThresholdAndActivity()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(200, FortyTwo);
+        await using var stub = await HttpStub.StartAsync(200, FortyTwo);
 
         var active = await ReadAsync(stub, "threshold=5|activationThreshold=41.5");
         var inactive = await ReadAsync(stub, "threshold=5|activationThreshold=42");
@@ -36,7 +36,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_Always_SendsInstantQueryAtNowWithNamespaceAndQueryParameters()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(200, FortyTwo);
+        await using var stub = await HttpStub.StartAsync(200, FortyTwo);
         var now = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2));
 
         await ReadAsync(stub, "query=sum(rate(jobs_total{queue=\"a b\"}[1m]))|namespace=team-a|queryParameters=dedup=false,tenant=x&y", time: new FakeTimeProvider(now));
@@ -53,7 +53,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_ServerAddressWithPath_KeepsThePathPrefix()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(200, FortyTwo);
+        await using var stub = await HttpStub.StartAsync(200, FortyTwo);
 
         var metadata = Metadata($"serverAddress={stub.BaseAddress}/prometheus/");
         await using var scaler = new PrometheusScalerFactory().Create(Context(metadata));
@@ -65,7 +65,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_CustomHeaders_AreSent()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(200, FortyTwo);
+        await using var stub = await HttpStub.StartAsync(200, FortyTwo);
 
         await ReadAsync(stub, "customHeaders=X-Scope-OrgID=tenant-1,X-Extra=yes");
 
@@ -81,7 +81,7 @@ public class PrometheusScalerTests
     [InlineData("", "authModes=bearer|bearerToken=tok-456", "Bearer tok-456")]
     public async Task ReadAsync_BasicOrBearer_SendsAuthorizationHeader(string metadata, string auth, string expected)
     {
-        await using var stub = await StubPrometheusApi.StartAsync(200, FortyTwo);
+        await using var stub = await HttpStub.StartAsync(200, FortyTwo);
 
         await ReadAsync(stub, metadata, auth);
 
@@ -91,7 +91,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_CustomAuth_SendsTheHeader()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(200, FortyTwo);
+        await using var stub = await HttpStub.StartAsync(200, FortyTwo);
 
         await ReadAsync(stub, "authModes=custom", "customAuthHeader=X-Api-Key|customAuthValue=k-789");
 
@@ -103,7 +103,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_NoAuth_SendsNoAuthorizationHeader()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(200, FortyTwo);
+        await using var stub = await HttpStub.StartAsync(200, FortyTwo);
 
         await ReadAsync(stub, "");
 
@@ -113,7 +113,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_PodIdentity_SendsGoogleTokenForMonitoringRead()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(200, FortyTwo);
+        await using var stub = await HttpStub.StartAsync(200, FortyTwo);
         var tokens = new RecordingTokenSource("ya29.google");
 
         await ReadAsync(stub, "", podIdentity: true, services: new DefaultScalerServices(tokens));
@@ -125,7 +125,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_PodIdentityWithoutGoogleCredentials_ThrowsClearError()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(200, FortyTwo);
+        await using var stub = await HttpStub.StartAsync(200, FortyTwo);
 
         var error = await Should.ThrowAsync<PrometheusQueryException>(() => ReadAsync(stub, "", podIdentity: true));
 
@@ -136,7 +136,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_ErrorStatus_ThrowsWithStatusAndScrubbedBodyExcerpt()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(403, """{"status":"error","error":"token tok-secret rejected"}""");
+        await using var stub = await HttpStub.StartAsync(403, """{"status":"error","error":"token tok-secret rejected"}""");
 
         var error = await Should.ThrowAsync<HttpSourceException>(() => ReadAsync(stub, "authModes=bearer", "bearerToken=tok-secret"));
 
@@ -146,7 +146,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_LongErrorBody_IsShortenedToOneLine()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(context =>
+        await using var stub = await HttpStub.StartAsync(context =>
         {
             context.Response.StatusCode = 502;
             return context.Response.WriteAsync("<html>\n" + new string('x', 10_000));
@@ -162,7 +162,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_BodyNotJson_Throws()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(200, "<html>proxy login</html>");
+        await using var stub = await HttpStub.StartAsync(200, "<html>proxy login</html>");
 
         var error = await Should.ThrowAsync<PrometheusQueryException>(() => ReadAsync(stub, ""));
 
@@ -172,7 +172,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_ServerSlowerThanTimeout_ThrowsTimeout()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(async context =>
+        await using var stub = await HttpStub.StartAsync(async context =>
         {
             await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
@@ -185,7 +185,7 @@ public class PrometheusScalerTests
     [Fact]
     public async Task ReadAsync_CallerCancels_ThrowsOperationCanceled()
     {
-        await using var stub = await StubPrometheusApi.StartAsync(async context =>
+        await using var stub = await HttpStub.StartAsync(async context =>
         {
             await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });

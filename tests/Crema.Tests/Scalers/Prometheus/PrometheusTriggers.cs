@@ -1,4 +1,5 @@
 using Crema.Abstractions;
+using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.Prometheus;
 
@@ -7,25 +8,8 @@ internal static class PrometheusTriggers
 {
     public const string ValidMetadata = "serverAddress=http://prom.example:9090|query=sum(up)|threshold=10";
 
-    /// <summary>
-    /// Parses "k=v|k2=v2" (first '=' splits, so values may hold '=' and ','). Applied over
-    /// <paramref name="baseline"/>; an entry "-key" removes the key.
-    /// </summary>
-    public static Dictionary<string, string> Metadata(string changes, string baseline = ValidMetadata)
-    {
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in (baseline + "|" + changes).Split('|', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (entry.StartsWith('-'))
-            {
-                metadata.Remove(entry[1..]);
-                continue;
-            }
-            var equals = entry.IndexOf('=', StringComparison.Ordinal);
-            metadata[entry[..equals]] = entry[(equals + 1)..];
-        }
-        return metadata;
-    }
+    /// <summary>Parses "k=v|k2=v2" over <paramref name="baseline"/>; "-key" removes a key (see <see cref="TestTriggers.Parse"/>).</summary>
+    public static Dictionary<string, string> Metadata(string changes, string baseline = ValidMetadata) => TestTriggers.Parse(changes, baseline);
 
     public static ScalerContext Context(
         IReadOnlyDictionary<string, string> metadata,
@@ -34,19 +18,8 @@ internal static class PrometheusTriggers
         bool podIdentity = false,
         Func<string, string?>? environment = null,
         IScalerServices? services = null,
-        TimeProvider? timeProvider = null) => new()
-        {
-            TriggerType = "prometheus",
-            TriggerName = "0",
-            ScaledObjectName = "worker",
-            Metadata = metadata,
-            AuthParams = authParams ?? new Dictionary<string, string>(),
-            ValidationOnly = validationOnly,
-            UsePodIdentity = podIdentity,
-            Environment = environment ?? (_ => null),
-            Services = services ?? DefaultScalerServices.Instance,
-            TimeProvider = timeProvider ?? TimeProvider.System,
-        };
+        TimeProvider? timeProvider = null) =>
+        TestTriggers.For("prometheus", metadata, authParams, validationOnly, podIdentity, environmentLookup: environment ?? (_ => null), services: services, timeProvider: timeProvider);
 
     /// <summary>Parses "k=v|k2=v2" auth parameters (no baseline).</summary>
     public static Dictionary<string, string> Auth(string entries) => Metadata(entries, baseline: "");

@@ -11,14 +11,14 @@ public sealed class RealPrometheusFixture : IAsyncLifetime
 {
     internal const double QueueDepth = 17;
 
-    private StubPrometheusApi? exporter;
+    private HttpStub? exporter;
     private PrometheusServer? server;
 
     internal string BaseAddress => server!.BaseAddress;
 
     public async Task InitializeAsync()
     {
-        exporter = await StubPrometheusApi.StartAsync(context =>
+        exporter = await HttpStub.StartAsync(context =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4";
             return context.Response.WriteAsync("# TYPE crema_test_queue_depth gauge\ncrema_test_queue_depth 17\n");

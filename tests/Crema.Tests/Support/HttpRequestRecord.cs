@@ -1,7 +1,8 @@
-namespace Crema.Tests.Scalers.Prometheus;
+namespace Crema.Tests.Support;
 
-/// <summary>One request received by <see cref="StubPrometheusApi"/>.</summary>
+/// <summary>One request received by <see cref="HttpStub"/>.</summary>
 internal sealed record HttpRequestRecord(
+    string Method,
     string Path,
     string QueryString,
     IReadOnlyDictionary<string, string> Query,

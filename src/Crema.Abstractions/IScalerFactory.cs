@@ -12,6 +12,12 @@ public interface IScalerFactory
     /// <summary>Other names accepted for the same type (for example <c>apache-kafka</c>). Default: none.</summary>
     IReadOnlyList<string> Aliases { get; }
 
+    /// <summary>What the source is, in a few words, for <c>crema scalers</c> (for example "a PromQL instant query").</summary>
+    string Description { get; }
+
+    /// <summary>The name of the scaler's page under <c>docs/scalers/</c>, without <c>.md</c>. Default: the type.</summary>
+    string DocumentationPage => Type;
+
     /// <summary>
     /// Checks the trigger's metadata without touching the network. Returns every error, and the
     /// metadata keys the scaler does not know (tolerated, reported as warnings).

@@ -14,6 +14,12 @@ public abstract class ScalerFactory<TMetadata> : IScalerFactory
     /// <inheritdoc />
     public virtual IReadOnlyList<string> Aliases => [];
 
+    /// <inheritdoc />
+    public abstract string Description { get; }
+
+    /// <inheritdoc />
+    public virtual string DocumentationPage => Type;
+
     /// <summary>Reads every field through the binder. Report problems with the binder's methods.</summary>
     protected abstract TMetadata Bind(MetadataBinder binder);
 

@@ -7,6 +7,12 @@ internal sealed class ExternalPushScalerFactory : ScalerFactory<ExternalMetadata
 {
     public override string Type => "external-push";
 
+    /// <inheritdoc />
+    public override string Description => "a KEDA external scaler over gRPC, with pushed activity";
+
+    /// <inheritdoc />
+    public override string DocumentationPage => "external";
+
     protected override ExternalMetadata Bind(MetadataBinder binder) => ExternalMetadata.Bind(binder);
 
     protected override IScaler Create(ExternalMetadata metadata, ScalerContext context)

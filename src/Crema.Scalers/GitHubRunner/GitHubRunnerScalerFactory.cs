@@ -13,6 +13,9 @@ internal sealed class GitHubRunnerScalerFactory : ScalerFactory<GitHubRunnerMeta
 
     public override string Type => "github-runner";
 
+    /// <inheritdoc />
+    public override string Description => "queued and in-progress GitHub Actions jobs";
+
     protected override GitHubRunnerMetadata Bind(MetadataBinder binder)
     {
         // KEDA reads githubApiURL; its older documentation spelled it githubAPIURL, so accept both.

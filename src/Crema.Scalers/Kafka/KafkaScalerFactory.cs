@@ -14,6 +14,9 @@ internal sealed class KafkaScalerFactory : ScalerFactory<KafkaMetadata>
     public override string Type => "kafka";
 
     /// <inheritdoc />
+    public override string Description => "Apache Kafka consumer group lag";
+
+    /// <inheritdoc />
     public override IReadOnlyList<string> Aliases => ["apache-kafka"];
 
     /// <inheritdoc />

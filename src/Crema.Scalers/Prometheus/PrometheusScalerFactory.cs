@@ -11,6 +11,9 @@ internal sealed class PrometheusScalerFactory : ScalerFactory<PrometheusMetadata
 
     public override string Type => "prometheus";
 
+    /// <inheritdoc />
+    public override string Description => "a PromQL instant query";
+
     protected override PrometheusMetadata Bind(MetadataBinder binder)
     {
         var serverAddress = binder.RequiredString("serverAddress").Trim().TrimEnd('/');

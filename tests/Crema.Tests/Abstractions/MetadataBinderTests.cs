@@ -210,6 +210,8 @@ public class MetadataBinderTests
     {
         public override string Type => "echo";
 
+        public override string Description => "echoes its metadata";
+
         protected override int Bind(MetadataBinder binder) => binder.Int("n", required: true);
 
         protected override IScaler Create(int metadata, ScalerContext context) => throw new NotSupportedException();

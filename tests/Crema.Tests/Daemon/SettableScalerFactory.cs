@@ -29,6 +29,8 @@ internal sealed class SettableScalerFactory : ScalerFactory<(string Key, double 
 
     public override string Type => "settable";
 
+    public override string Description => "a value the test sets";
+
     protected override (string Key, double Target) Bind(MetadataBinder binder) =>
         (binder.RequiredString("key"), binder.Double("target", 1, min: 0, minExclusive: true));
 

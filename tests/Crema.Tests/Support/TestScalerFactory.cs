@@ -11,6 +11,8 @@ internal sealed class TestScalerFactory(string type) : ScalerFactory<IReadOnlyDi
 {
     public override string Type { get; } = type;
 
+    public override string Description => "a test source";
+
     public IReadOnlyList<string> RequiredKeys { get; init; } = [];
 
     public IReadOnlyList<string> OptionalKeys { get; init; } = [];

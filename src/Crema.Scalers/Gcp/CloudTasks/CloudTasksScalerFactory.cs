@@ -14,6 +14,9 @@ internal sealed partial class CloudTasksScalerFactory : ScalerFactory<CloudTasks
     public override string Type => "gcp-cloudtasks";
 
     /// <inheritdoc />
+    public override string Description => "Cloud Tasks queue depth";
+
+    /// <inheritdoc />
     protected override CloudTasksMetadata Bind(MetadataBinder binder)
     {
         // KEDA spells it projectID; projectId is accepted as well.

@@ -15,6 +15,9 @@ internal sealed class PubSubScalerFactory : ScalerFactory<PubSubMetadata>
     public override string Type => "gcp-pubsub";
 
     /// <inheritdoc />
+    public override string Description => "a Pub/Sub subscription or topic metric";
+
+    /// <inheritdoc />
     protected override PubSubMetadata Bind(MetadataBinder binder)
     {
         var (kind, id, projectFromName) = BindResource(binder);

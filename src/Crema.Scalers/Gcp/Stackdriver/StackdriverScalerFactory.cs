@@ -13,6 +13,9 @@ internal sealed class StackdriverScalerFactory : ScalerFactory<StackdriverMetada
     public override string Type => "gcp-stackdriver";
 
     /// <inheritdoc />
+    public override string Description => "any Cloud Monitoring metric";
+
+    /// <inheritdoc />
     protected override StackdriverMetadata Bind(MetadataBinder binder)
     {
         var projectId = binder.RequiredString("projectId").Trim();

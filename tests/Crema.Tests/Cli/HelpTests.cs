@@ -8,7 +8,7 @@ public sealed class HelpTests
         var run = await CliRun.RunAsync("--help");
 
         run.ExitCode.ShouldBe(0);
-        foreach (var command in (string[])["run", "demo", "emulator", "validate", "simulate", "schema"])
+        foreach (var command in (string[])["run", "demo", "emulator", "validate", "simulate", "schema", "scalers"])
         {
             run.OutputLines.ShouldContain(l => l.TrimStart().StartsWith(command + " ", StringComparison.Ordinal));
         }

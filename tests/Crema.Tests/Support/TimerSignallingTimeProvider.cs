@@ -15,6 +15,7 @@ internal sealed class TimerSignallingTimeProvider : FakeTimeProvider
     private readonly Lock gate = new();
     private readonly List<(TimeSpan DueTime, DateTimeOffset Deadline)> requested = [];
     private readonly List<(int Count, TaskCompletionSource Reached)> waiters = [];
+    private readonly List<WaitTimer> waits = [];
 
     /// <summary>Starts at midnight 2000-01-01 UTC, like <see cref="FakeTimeProvider()"/>.</summary>
     public TimerSignallingTimeProvider()
@@ -42,12 +43,20 @@ internal sealed class TimerSignallingTimeProvider : FakeTimeProvider
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
+        ITimer timer = base.CreateTimer(callback, state, dueTime, period);
         List<TaskCompletionSource> reached;
         lock (gate)
         {
             var deadline = dueTime == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : GetUtcNow() + dueTime;
             requested.Add((dueTime, deadline));
+            // A timeout (new CancellationTokenSource(d, time)) runs beside work in flight; any other timer is a
+            // delay the code parks on.
+            if (state is not CancellationTokenSource)
+            {
+                var wait = new WaitTimer(this, timer, deadline, period);
+                waits.Add(wait);
+                timer = wait;
+            }
             reached = [.. waiters.Where(w => w.Count <= requested.Count).Select(w => w.Reached)];
             waiters.RemoveAll(w => w.Count <= requested.Count);
         }
@@ -55,6 +64,50 @@ internal sealed class TimerSignallingTimeProvider : FakeTimeProvider
         // Outside the lock and after the timer exists: the test may advance the clock at once.
         reached.ForEach(r => r.TrySetResult());
         return timer;
+    }
+
+    /// <summary>Delays still ahead of the clock that the code under test waits on (timeouts not counted).</summary>
+    public int PendingWaits
+    {
+        get
+        {
+            lock (gate)
+            {
+                var now = GetUtcNow();
+                return waits.Count(w => w.NextDeadline(now) > now);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> delays are pending, that is until that many loops are parked
+    /// on the clock; false when that did not happen within <paramref name="patience"/> of real time.
+    /// </summary>
+    public async Task<bool> WaitForPendingWaitsAsync(int count, TimeSpan patience)
+    {
+        var requests = RequestedDelays.Count;
+        using var giveUp = new CancellationTokenSource(patience);
+        while (PendingWaits < count)
+        {
+            // Each parking requests a timer: wake on the next request rather than on a wall-clock tick.
+            var next = TimerRequested(requests + 1);
+            try
+            {
+                await next.WaitAsync(TimeSpan.FromMilliseconds(200), giveUp.Token).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // A delay may also stop being pending by its disposal (a cancelled wait): check again.
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+
+            requests = RequestedDelays.Count;
+        }
+
+        return true;
     }
 
     /// <summary>Waits until the code under test has requested <paramref name="count"/> timers; returns the due time of the last of them.</summary>
@@ -124,6 +177,61 @@ internal sealed class TimerSignallingTimeProvider : FakeTimeProvider
             var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             waiters.Add((count, reached));
             return reached.Task;
+        }
+    }
+
+    private void Forget(WaitTimer wait)
+    {
+        lock (gate)
+        {
+            waits.Remove(wait);
+        }
+    }
+
+    private void Rearm(WaitTimer wait, TimeSpan dueTime, TimeSpan period)
+    {
+        lock (gate)
+        {
+            wait.Deadline = dueTime == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : GetUtcNow() + dueTime;
+            wait.Period = period;
+        }
+    }
+
+    // Forwards to the fake's timer and keeps its deadline known, so PendingWaits sees re-arming and disposal.
+    private sealed class WaitTimer(TimerSignallingTimeProvider owner, ITimer inner, DateTimeOffset deadline, TimeSpan period) : ITimer
+    {
+        public DateTimeOffset Deadline { get; set; } = deadline;
+
+        public TimeSpan Period { get; set; } = period;
+
+        // A periodic timer that fired is due again one period later; a one-shot one that fired is not pending.
+        public DateTimeOffset NextDeadline(DateTimeOffset now)
+        {
+            if (Deadline > now || Deadline == DateTimeOffset.MaxValue || Period <= TimeSpan.Zero || Period == Timeout.InfiniteTimeSpan)
+            {
+                return Deadline;
+            }
+
+            var periods = ((now - Deadline).Ticks / Period.Ticks) + 1;
+            return Deadline + TimeSpan.FromTicks(periods * Period.Ticks);
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            owner.Rearm(this, dueTime, period);
+            return inner.Change(dueTime, period);
+        }
+
+        public void Dispose()
+        {
+            owner.Forget(this);
+            inner.Dispose();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            owner.Forget(this);
+            await inner.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

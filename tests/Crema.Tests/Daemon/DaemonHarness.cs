@@ -12,15 +12,21 @@ namespace Crema.Tests.Daemon;
 
 /// <summary>
 /// The daemon, as `crema run` composes it, against the Cloud Run emulator over real HTTP, on a fake
-/// clock. Tests move time with <see cref="AdvanceUntilAsync"/>; real time is only spent waiting for
-/// I/O to settle, never for scaling logic.
+/// clock. Tests move time with <see cref="AdvanceUntilAsync"/> and <see cref="StepAsync"/>, which move it only
+/// once the loops woken by the previous move are parked on the clock again; real time is only spent waiting
+/// for I/O, never for scaling logic.
 /// </summary>
 internal sealed class DaemonHarness : IAsyncDisposable
 {
+    // How long to wait for woken loops to park again before moving the clock anyway (a loop stuck on I/O
+    // the test holds back never parks). Only a bound: under no load parking takes milliseconds.
+    private static readonly TimeSpan ParkPatience = TimeSpan.FromSeconds(10);
+
     private readonly string directory;
     private Task? stopping;
+    private int parked;
 
-    private DaemonHarness(FakeTimeProvider time, CloudRunEmulator emulator, DaemonHost daemon, string configPath, string directory)
+    private DaemonHarness(TimerSignallingTimeProvider time, CloudRunEmulator emulator, DaemonHost daemon, string configPath, string directory)
     {
         Time = time;
         Emulator = emulator;
@@ -29,7 +35,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
         this.directory = directory;
     }
 
-    public FakeTimeProvider Time { get; }
+    public TimerSignallingTimeProvider Time { get; }
 
     public CloudRunEmulator Emulator { get; }
 
@@ -42,9 +48,9 @@ internal sealed class DaemonHarness : IAsyncDisposable
     public static async Task<DaemonHarness> StartAsync(
         string yaml, IReadOnlyDictionary<string, int> targets, IEnumerable<IScalerFactory>? extraScalers = null,
         IReadOnlyDictionary<string, TimeSpan>? operationDelays = null, IReadOnlyDictionary<string, string>? environment = null,
-        FakeTimeProvider? time = null, Func<DaemonOptions, DaemonOptions>? configure = null)
+        TimerSignallingTimeProvider? time = null, Func<DaemonOptions, DaemonOptions>? configure = null)
     {
-        time ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
+        time ??= new TimerSignallingTimeProvider(DateTimeOffset.UtcNow);
         var emulator = await CloudRunEmulator.StartAsync(new CloudRunEmulatorOptions
         {
             Targets = targets,
@@ -73,7 +79,11 @@ internal sealed class DaemonHarness : IAsyncDisposable
         };
         var daemon = DaemonHost.Create(configure is null ? options : configure(options));
         await daemon.StartAsync(CancellationToken.None);
-        return new DaemonHarness(time, emulator, daemon, configPath, directory);
+        var harness = new DaemonHarness(time, emulator, daemon, configPath, directory);
+        // Every loop parks on the clock after it started (and polled, when it polls at once).
+        await time.WaitForPendingWaitsAsync(loaded.Config!.Spec.ScaledObjects.Count, ParkPatience);
+        harness.parked = time.PendingWaits;
+        return harness;
     }
 
     public async Task<int> InstancesAsync(string target)
@@ -124,7 +134,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
                 // The status does not have that shape yet (loops not started, no poll yet): not reached.
                 lastError = e;
             }
-            Time.Advance(step);
+            await AdvanceParkedAsync(step);
         }
         var status = await StatusAsync();
         throw new ShouldAssertException($"{what}: not reached after {maxSteps} steps of {step} (last condition error: {lastError?.Message}). Status: {status}");
@@ -137,7 +147,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
     public async Task StepAsync(TimeSpan step, string target)
     {
         var before = (await ObjectStatusAsync(target)).GetProperty("lastPollAt").ToString();
-        Time.Advance(step);
+        await AdvanceParkedAsync(step);
         for (var i = 0; i < 250; i++)
         {
             await SettleAsync();
@@ -147,6 +157,14 @@ internal sealed class DaemonHarness : IAsyncDisposable
             }
         }
         throw new ShouldAssertException($"no poll of {target} after advancing {step}");
+    }
+
+    // Waits until as many loops are parked on the clock as before the previous move, then moves it.
+    private async Task AdvanceParkedAsync(TimeSpan step)
+    {
+        await Time.WaitForPendingWaitsAsync(parked, ParkPatience);
+        parked = Time.PendingWaits;
+        Time.Advance(step);
     }
 
     /// <summary>Gives in-flight HTTP calls a moment of real time to complete (I/O, not scaling logic).</summary>

@@ -11,7 +11,7 @@ public sealed class DaemonPubSubEndToEndTests
     [Fact]
     public async Task Run_SubscriptionBacklogThenEmpty_ScalesUpThenToZeroAfterCooldown()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new TimerSignallingTimeProvider(DateTimeOffset.UtcNow);
         await using var monitoring = await FakeMonitoringServer.StartAsync(time);
         monitoring.SetSubscriptionBacklog("e2e", "orders", 0);
         var yaml = DaemonConfigs.OneTrigger(Pool, "gcp-pubsub", "orders", "{subscriptionName: projects/e2e/subscriptions/orders, value: \"10\"}");

@@ -85,14 +85,12 @@ public sealed class CloudRunClientOperationTests
         result.Message!.ShouldContain(result.OperationName);
     }
 
-    // The PATCH went out once the client sleeps on the clock before its first poll.
+    // The PATCH went out once the client asks the clock for its first poll delay.
     private static async Task WaitForPollTimerAsync(CloudRunHarness h, Task scaling)
     {
-        for (var i = 0; i < 2_000 && !(h.Clock.ActiveTimerCount > 0) && !scaling.IsCompleted; i++)
-        {
-            await Task.Delay(5);
-        }
+        await Task.WhenAny(h.Clock.WaitForDelayAsync(1), scaling);
 
-        (h.Clock.ActiveTimerCount > 0).ShouldBeTrue();
+        scaling.IsCompleted.ShouldBeFalse("the operation should still be running when the client starts polling");
+        h.Clock.RequestedDelays.ShouldNotBeEmpty();
     }
 }

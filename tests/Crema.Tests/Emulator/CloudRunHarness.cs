@@ -13,7 +13,7 @@ internal sealed class CloudRunHarness : IAsyncDisposable, ICloudRunCallObserver
     public const string OtherPool = "projects/demo/locations/us-central1/workerPools/pool-b";
     public const string Service = "projects/demo/locations/us-central1/services/web";
 
-    private CloudRunHarness(CloudRunEmulator emulator, FakeTimeProvider clock)
+    private CloudRunHarness(CloudRunEmulator emulator, TimerSignallingTimeProvider clock)
     {
         Emulator = emulator;
         Clock = clock;
@@ -29,7 +29,7 @@ internal sealed class CloudRunHarness : IAsyncDisposable, ICloudRunCallObserver
 
     public CloudRunEmulator Emulator { get; }
 
-    public FakeTimeProvider Clock { get; }
+    public TimerSignallingTimeProvider Clock { get; }
 
     public HttpClient Http { get; }
 
@@ -39,7 +39,7 @@ internal sealed class CloudRunHarness : IAsyncDisposable, ICloudRunCallObserver
 
     public static async Task<CloudRunHarness> StartAsync(TimeSpan? operationDelay = null, Func<CloudRunEmulatorOptions, CloudRunEmulatorOptions>? configure = null)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+        var clock = new TimerSignallingTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
         var options = new CloudRunEmulatorOptions
         {
             Targets = new Dictionary<string, int> { [Pool] = 1, [OtherPool] = 1, [Service] = 2 },

@@ -22,7 +22,7 @@ public sealed class CloudRunClientTransportTests : ICloudRunCallObserver
     [Fact]
     public async Task SetInstanceCountAsync_NothingListening_RetriesThenFailsAsUnavailable()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerSignallingTimeProvider();
         using var http = new HttpClient();
         var client = new CloudRunClient(
             http, new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}/"), tokens: null, clock,

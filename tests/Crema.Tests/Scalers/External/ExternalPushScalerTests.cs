@@ -36,7 +36,7 @@ public sealed class ExternalPushScalerTests
     public async Task WatchActivityAsync_ServerEndsStream_ReopensAfterTwoSeconds()
     {
         await using var server = await ExternalScalerServer.StartAsync();
-        var time = new FakeTimeProvider();
+        var time = new TimerSignallingTimeProvider();
         await using var scaler = CreateScaler(server.Address, time);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var watch = scaler.WatchActivityAsync(stop.Token).GetAsyncEnumerator(stop.Token);
@@ -60,7 +60,7 @@ public sealed class ExternalPushScalerTests
     {
         await using var server = await ExternalScalerServer.StartAsync();
         await server.FailAsync("StreamIsActive", "UNAVAILABLE", "warming up");
-        var time = new FakeTimeProvider();
+        var time = new TimerSignallingTimeProvider();
         await using var scaler = CreateScaler(server.Address, time);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var watch = scaler.WatchActivityAsync(stop.Token).GetAsyncEnumerator(stop.Token);
@@ -96,7 +96,7 @@ public sealed class ExternalPushScalerTests
     {
         await using var server = await ExternalScalerServer.StartAsync();
         await server.FailAsync("StreamIsActive", "UNAVAILABLE");
-        var time = new FakeTimeProvider();
+        var time = new TimerSignallingTimeProvider();
         await using var scaler = CreateScaler(server.Address, time);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var watch = scaler.WatchActivityAsync(stop.Token).GetAsyncEnumerator(stop.Token);

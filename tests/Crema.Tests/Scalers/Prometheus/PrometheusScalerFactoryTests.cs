@@ -169,6 +169,28 @@ public class PrometheusScalerFactoryTests
         errors.Select(e => (e.Key, e.Message)).ShouldBe([(key, message)]);
     }
 
+    /// <summary>The authModes this consumer allows, pinned: KEDA applies basic, bearer, tls and custom to Prometheus requests.</summary>
+    [Theory]
+    [InlineData("basic", "username=u", true)]
+    [InlineData("bearer", "bearerToken=t", true)]
+    [InlineData("tls", "cert=C|key=K", true)]
+    [InlineData("custom", "customAuthHeader=H|customAuthValue=v", true)]
+    [InlineData("apiKey", "apiKey=k", false)]
+    [InlineData("oauth", "oauthTokenURI=https://idp/token|clientID=c", false)]
+    public void Bind_EachAuthMode_IsAllowedOnlyWhereKedaSendsIt(string mode, string auth, bool allowed)
+    {
+        var (_, errors) = Bind("authModes=" + mode, auth);
+
+        if (allowed)
+        {
+            errors.ShouldBeEmpty();
+        }
+        else
+        {
+            errors.Select(e => (e.Key, e.Message)).ShouldBe([("authModes", $"\"{mode}\" is not supported by prometheus; supported: basic, bearer, tls, custom")]);
+        }
+    }
+
     [Fact]
     public void Bind_TlsWithoutCertAndKey_ReportsBothAsAuthParams()
     {

@@ -1,4 +1,4 @@
-namespace Crema.Scalers.Kafka.Protocol;
+namespace Crema.Scalers.Kafka;
 
 /// <summary>A partition of a topic.</summary>
 internal readonly record struct TopicPartition(string Topic, int Partition)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Crema.Scalers.Kafka.Protocol;
+namespace Crema.Scalers.Kafka;
 
 /// <summary>A broker address; connections are pooled by it.</summary>
 internal readonly record struct BrokerEndpoint(string Host, int Port)

@@ -58,18 +58,45 @@ internal sealed partial class KafkaAdmin
         return new KafkaReadException(message);
     }
 
-    /// <summary>Google PLAIN: an access token is the password, so give librdkafka a fresh one for new connections.</summary>
-    private async Task RefreshPasswordAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The librdkafka client, built on first use (it starts connecting at once, so with Google PLAIN
+    /// only once the first access token is known). With Google PLAIN every call hands librdkafka the
+    /// current token for the connections it opens next.
+    /// </summary>
+    private async Task<IAdminClient> ClientAsync(CancellationToken cancellationToken)
     {
-        if (plainPassword is null)
+        var token = plainPassword is null ? null : await plainPassword.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        await startGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            return;
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (admin is null)
+            {
+                if (token is not null)
+                {
+                    config.SaslPassword = token.Value;
+                    currentPassword = token.Value;
+                }
+                var builder = new AdminClientBuilder(config)
+                    .SetErrorHandler((_, error) => errors.Report(error))
+                    // librdkafka's own log lines would go to stderr; errors reach the reads through the error handler.
+                    .SetLogHandler((_, _) => { });
+                if (oauthTokens is not null)
+                {
+                    builder.SetOAuthBearerTokenRefreshHandler((client, _) => RefreshTokenAsync(client, oauthTokens).Forget());
+                }
+                admin = builder.Build();
+            }
+            else if (token is not null && !string.Equals(token.Value, currentPassword, StringComparison.Ordinal))
+            {
+                admin.SetSaslCredentials(token.Principal, token.Value);
+                currentPassword = token.Value;
+            }
+            return admin;
         }
-        var token = await plainPassword.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(token.Value, Volatile.Read(ref currentPassword), StringComparison.Ordinal))
+        finally
         {
-            admin.SetSaslCredentials(token.Principal, token.Value);
-            Volatile.Write(ref currentPassword, token.Value);
+            startGate.Release();
         }
     }
 

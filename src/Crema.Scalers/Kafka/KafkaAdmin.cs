@@ -12,27 +12,24 @@ namespace Crema.Scalers.Kafka;
 /// </summary>
 internal sealed partial class KafkaAdmin : IDisposable
 {
-    private readonly IAdminClient admin;
+    private readonly AdminClientConfig config;
+    private readonly IKafkaTokenProvider? oauthTokens;
+    private readonly SemaphoreSlim startGate = new(1, 1);
     private readonly KafkaClientErrors errors = new();
     private readonly IKafkaTokenProvider? plainPassword;
     private readonly string who;
     private readonly string[] secrets;
+    private IAdminClient? admin;
     private string? currentPassword;
     private volatile bool disposed;
 
-    private KafkaAdmin(AdminClientBuilder builder, IKafkaTokenProvider? oauthTokens, IKafkaTokenProvider? plainPassword, string who, string[] secrets)
+    private KafkaAdmin(AdminClientConfig config, IKafkaTokenProvider? oauthTokens, IKafkaTokenProvider? plainPassword, string who, string[] secrets)
     {
+        this.config = config;
+        this.oauthTokens = oauthTokens;
         this.plainPassword = plainPassword;
         this.who = who;
         this.secrets = secrets;
-        builder.SetErrorHandler((_, error) => errors.Report(error));
-        // librdkafka's own log lines would go to stderr; errors reach the reads through the error handler.
-        builder.SetLogHandler((_, _) => { });
-        if (oauthTokens is not null)
-        {
-            builder.SetOAuthBearerTokenRefreshHandler((client, _) => RefreshTokenAsync(client, oauthTokens).Forget());
-        }
-        admin = builder.Build();
     }
 
     /// <summary>Builds the client for a trigger's settings (librdkafka starts connecting in the background).</summary>
@@ -54,13 +51,13 @@ internal sealed partial class KafkaAdmin : IDisposable
             oauth = new OAuthClientCredentialsTokenProvider(settings, sasl.Username, sasl.Password, context.Services.GetHttpClient(HttpClientSettings.Default), context.TimeProvider);
         }
         string[] secrets = [sasl?.Password ?? string.Empty, metadata.Tls?.KeyPassword ?? string.Empty];
-        return new KafkaAdmin(new AdminClientBuilder(config), oauth, plain, who, secrets.Where(s => s.Length >= 4).ToArray());
+        return new KafkaAdmin(config, oauth, plain, who, secrets.Where(s => s.Length >= 4).ToArray());
     }
 
     /// <summary>Partition ids of each topic, or the broker's error for a topic (code and reason).</summary>
     public async Task<IReadOnlyDictionary<string, TopicPartitions>> GetTopicsAsync(IReadOnlyList<string> topics, CancellationToken cancellationToken)
     {
-        await RefreshPasswordAsync(cancellationToken).ConfigureAwait(false);
+        var admin = await ClientAsync(cancellationToken).ConfigureAwait(false);
         var result = new Dictionary<string, TopicPartitions>(StringComparer.Ordinal);
         foreach (var name in topics)
         {
@@ -77,7 +74,7 @@ internal sealed partial class KafkaAdmin : IDisposable
     /// <summary>The group's committed offsets (-1 when none) for the partitions, or for every partition it committed when null.</summary>
     public async Task<IReadOnlyDictionary<TopicPartition, long>> ListCommittedAsync(string group, IReadOnlyList<TopicPartition>? partitions, CancellationToken cancellationToken)
     {
-        await RefreshPasswordAsync(cancellationToken).ConfigureAwait(false);
+        var admin = await ClientAsync(cancellationToken).ConfigureAwait(false);
         var request = new ConsumerGroupTopicPartitions(group, partitions?.Select(p => new Confluent.Kafka.TopicPartition(p.Topic, p.Partition)).ToList());
         var options = new ListConsumerGroupOffsetsOptions { RequestTimeout = KafkaClientConfig.RequestTimeout };
         List<ListConsumerGroupOffsetsResult> results;
@@ -105,7 +102,7 @@ internal sealed partial class KafkaAdmin : IDisposable
     /// <summary>The log end offset (latest, read_uncommitted) of each partition, from its leader.</summary>
     public async Task<IReadOnlyDictionary<TopicPartition, long>> ListLatestAsync(IReadOnlyList<TopicPartition> partitions, CancellationToken cancellationToken)
     {
-        await RefreshPasswordAsync(cancellationToken).ConfigureAwait(false);
+        var admin = await ClientAsync(cancellationToken).ConfigureAwait(false);
         var request = partitions.Select(p => new TopicPartitionOffsetSpec { TopicPartition = new(p.Topic, p.Partition), OffsetSpec = OffsetSpec.Latest() }).ToArray();
         var options = new ListOffsetsOptions { RequestTimeout = KafkaClientConfig.RequestTimeout, IsolationLevel = IsolationLevel.ReadUncommitted };
         ListOffsetsResult result;
@@ -125,7 +122,17 @@ internal sealed partial class KafkaAdmin : IDisposable
     public void Dispose()
     {
         disposed = true;
-        admin.Dispose();
+        startGate.Wait();
+        try
+        {
+            admin?.Dispose();
+            admin = null;
+        }
+        finally
+        {
+            startGate.Release();
+            startGate.Dispose();
+        }
     }
 
     private static string FirstError(IEnumerable<Error> candidates) =>

@@ -11,7 +11,19 @@ internal sealed partial class KafkaAdmin
     /// </summary>
     private async Task<T> RunAsync<T>(string what, Func<Task<T>> request, CancellationToken cancellationToken)
     {
-        var failure = errors.NextFailure();
+        var failure = errors.PendingFailure();
+        try
+        {
+            return await RunOnceAsync(what, request, failure, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            errors.Consume(failure);
+        }
+    }
+
+    private async Task<T> RunOnceAsync<T>(string what, Func<Task<T>> request, Task<string> failure, CancellationToken cancellationToken)
+    {
         Task<T> task;
         try
         {
@@ -79,8 +91,8 @@ internal sealed partial class KafkaAdmin
                 }
                 var builder = new AdminClientBuilder(config)
                     .SetErrorHandler((_, error) => errors.Report(error))
-                    // librdkafka's own log lines would go to stderr; errors reach the reads through the error handler.
-                    .SetLogHandler((_, _) => { });
+                    // librdkafka's log lines would go to stderr; failures reach the reads through these two.
+                    .SetLogHandler((_, log) => errors.ReportLog(log));
                 if (oauthTokens is not null)
                 {
                     builder.SetOAuthBearerTokenRefreshHandler((client, _) => RefreshTokenAsync(client, oauthTokens).Forget());

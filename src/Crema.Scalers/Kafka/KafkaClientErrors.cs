@@ -5,13 +5,15 @@ namespace Crema.Scalers.Kafka;
 /// <summary>
 /// What librdkafka reported about a client's connections. librdkafka retries connections by itself
 /// and reports failures as events, not as results of the request that waits for them; this turns
-/// the events into a reason for that request (the last one seen) and fails requests in flight at
-/// once when the brokers cannot be reached or refuse the credentials.
+/// the events into a reason for that request (the last one seen) and fails requests at once when
+/// the brokers could not be reached or refused the credentials since the previous request ended
+/// (or while it runs), instead of letting them wait for their timeout.
 /// </summary>
 internal sealed class KafkaClientErrors
 {
     private readonly Lock gate = new();
     private string? lastReason;
+    private string? lastDetail;
     private TaskCompletionSource<string> failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The last error event since the last successful request, or null.</summary>
@@ -26,29 +28,67 @@ internal sealed class KafkaClientErrors
         }
     }
 
-    /// <summary>Completes when a connection failure is reported after this call (each call starts afresh once one was reported).</summary>
-    public Task<string> NextFailure()
+    /// <summary>
+    /// Completes with the reason of a connection failure reported since the last <see cref="Consume"/>
+    /// of a completed one, or reported later. Requests running at the same time share it.
+    /// </summary>
+    public Task<string> PendingFailure()
     {
         lock (gate)
         {
-            if (failure.Task.IsCompleted)
-            {
-                failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
             return failure.Task;
         }
     }
 
-    public void Report(Error error) => Report(error.Reason, IsConnectionFailure(error));
+    /// <summary>A request that saw <paramref name="seen"/> has ended: a failure it reported is not reported again.</summary>
+    public void Consume(Task<string> seen)
+    {
+        lock (gate)
+        {
+            if (seen.IsCompleted && ReferenceEquals(seen, failure.Task))
+            {
+                failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    public void Report(Error error)
+    {
+        // "1/1 brokers are down" says that, not why: keep the broker's own reason beside it.
+        if (error.Code == ErrorCode.Local_AllBrokersDown)
+        {
+            lock (gate)
+            {
+                var reason = lastDetail is null ? error.Reason : $"{lastDetail} ({error.Reason})";
+                lastReason = reason;
+                failure.TrySetResult(reason);
+            }
+            return;
+        }
+        Report(error.Reason, IsConnectionFailure(error));
+    }
 
     public void Report(string reason, bool connectionFailure)
     {
         lock (gate)
         {
             lastReason = reason;
+            lastDetail = reason;
             if (connectionFailure)
             {
                 failure.TrySetResult(reason);
+            }
+        }
+    }
+
+    /// <summary>A librdkafka log line at warning level or worse: the detail of a connection failure (never a failure by itself).</summary>
+    public void ReportLog(LogMessage log)
+    {
+        if (log.Level <= SyslogLevel.Warning)
+        {
+            lock (gate)
+            {
+                lastDetail = log.Message;
             }
         }
     }
@@ -59,6 +99,7 @@ internal sealed class KafkaClientErrors
         lock (gate)
         {
             lastReason = null;
+            lastDetail = null;
         }
     }
 

@@ -7,12 +7,12 @@ internal sealed class KafkaClientLease(KafkaClientPool pool, string key, Lazy<Ka
 
     public KafkaAdmin Client => Volatile.Read(ref disposed) == 0 ? client.Value : throw new ObjectDisposedException(nameof(KafkaClientLease));
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)
         {
-            // Destroying a librdkafka handle joins its threads; keep that off the caller's thread.
-            await Task.Run(() => pool.Release(key, client)).ConfigureAwait(false);
+            pool.Release(key, client);
         }
+        return ValueTask.CompletedTask;
     }
 }

@@ -58,7 +58,9 @@ internal sealed class KafkaClientPool
         }
         if (client.IsValueCreated)
         {
-            client.Value.Dispose();
+            // Destroying a librdkafka handle joins its threads and waits for requests still in
+            // flight (a blocking metadata call can hold it for its whole timeout): do it aside.
+            Task.Run(client.Value.Dispose).Forget();
         }
     }
 

@@ -16,14 +16,14 @@ internal sealed class KafkaClientErrors
     private string? lastDetail;
     private TaskCompletionSource<string> failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>The last error event since the last successful request, or null.</summary>
+    /// <summary>The last error event (or, without one, warning log line) since the last successful request, or null.</summary>
     public string? LastReason
     {
         get
         {
             lock (gate)
             {
-                return lastReason;
+                return lastReason ?? lastDetail;
             }
         }
     }

@@ -6,14 +6,15 @@ namespace Crema.Scalers.Kafka;
 /// What librdkafka reported about a client's connections. librdkafka retries connections by itself
 /// and reports failures as events, not as results of the request that waits for them; this turns
 /// the events into a reason for that request (the last one seen) and fails requests at once when
-/// the brokers could not be reached or refused the credentials since the previous request ended
-/// (or while it runs), instead of letting them wait for their timeout.
+/// the brokers cannot be reached or refuse the credentials (see <see cref="PendingFailure"/>),
+/// instead of letting them wait for their timeout.
 /// </summary>
 internal sealed class KafkaClientErrors
 {
     private readonly Lock gate = new();
     private string? lastReason;
     private string? lastDetail;
+    private bool succeeded;
     private TaskCompletionSource<string> failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The last error event (or, without one, warning log line) since the last successful request, or null.</summary>
@@ -29,13 +30,20 @@ internal sealed class KafkaClientErrors
     }
 
     /// <summary>
-    /// Completes with the reason of a connection failure reported since the last <see cref="Consume"/>
-    /// of a completed one, or reported later. Requests running at the same time share it.
+    /// Completes with the reason of a connection failure reported while the request runs, or, as long
+    /// as the client never had a request succeed, since the last <see cref="Consume"/> of one (so a
+    /// first read with a wrong password fails at once). Once the client has worked, a failure
+    /// reported between requests (brokers closing idle connections also reads as "all brokers down")
+    /// does not fail the next request before it is tried. Requests running at the same time share it.
     /// </summary>
     public Task<string> PendingFailure()
     {
         lock (gate)
         {
+            if (succeeded && failure.Task.IsCompleted)
+            {
+                failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
             return failure.Task;
         }
     }
@@ -100,6 +108,7 @@ internal sealed class KafkaClientErrors
         {
             lastReason = null;
             lastDetail = null;
+            succeeded = true;
         }
     }
 

@@ -1,4 +1,5 @@
-# Build: the .NET 10 SDK restores and publishes the framework-dependent daemon.
+# Build: the .NET 10 SDK restores and publishes the framework-dependent daemon (linux-x64, with
+# librdkafka's centos8-librdkafka.so only: see docs/scalers/kafka.md, Packaging).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props Crema.sln ./

@@ -1,5 +1,3 @@
-using Crema.Scalers.Kafka.Protocol;
-
 namespace Crema.Scalers.Kafka;
 
 /// <summary>

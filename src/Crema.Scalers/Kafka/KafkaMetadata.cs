@@ -1,5 +1,3 @@
-using Crema.Scalers.Kafka.Protocol;
-
 namespace Crema.Scalers.Kafka;
 
 /// <summary>The <c>kafka</c> trigger's metadata, bound by <see cref="KafkaScalerFactory"/>. Defaults follow KEDA.</summary>

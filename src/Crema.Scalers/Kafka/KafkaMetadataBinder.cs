@@ -1,5 +1,4 @@
 using Crema.Abstractions;
-using Crema.Scalers.Kafka.Protocol;
 
 namespace Crema.Scalers.Kafka;
 
@@ -52,7 +51,7 @@ internal static class KafkaMetadataBinder
             LimitToPartitionsWithLag = binder.Bool("limitToPartitionsWithLag"),
             EnsureEvenDistributionOfPartitions = binder.Bool("ensureEvenDistributionOfPartitions"),
         };
-        // KEDA's sarama protocol version; versions are negotiated per API here, so it is read and ignored.
+        // KEDA's sarama protocol version; librdkafka negotiates each API's version, so it is read and ignored.
         binder.String("version");
         CheckCombinations(binder, metadata);
         return metadata with { Tls = BindTls(binder), Sasl = BindSasl(binder) };
@@ -86,11 +85,8 @@ internal static class KafkaMetadataBinder
         {
             binder.Fail(cert is null ? "cert" : "key", "cert and key must be given together", MetadataSource.AuthParams);
         }
-        if (binder.Context.AuthParams.ContainsKey("keyPassword"))
-        {
-            binder.Fail("keyPassword", "encrypted keys are not supported; give an unencrypted PEM key", MetadataSource.AuthParams);
-        }
-        return new KafkaTlsOptions(unsafeSsl, Empty(ca), Empty(cert), Empty(key));
+        var keyPassword = binder.Secret("keyPassword");
+        return new KafkaTlsOptions(unsafeSsl, Empty(ca), Empty(cert), Empty(key), string.IsNullOrEmpty(keyPassword) ? null : keyPassword);
     }
 
     private static KafkaSaslOptions? BindSasl(MetadataBinder binder)
@@ -110,13 +106,21 @@ internal static class KafkaMetadataBinder
             case "scram_sha512":
                 mechanism = KafkaSaslMechanism.ScramSha512;
                 break;
-            case "oauthbearer" or "gssapi":
-                binder.Fail("sasl", $"\"{mode}\" is not supported by crema (use none, plaintext, scram_sha256 or scram_sha512)");
+            case "oauthbearer":
+                mechanism = KafkaSaslMechanism.OAuthBearer;
+                break;
+            case "gssapi":
+                binder.Fail("sasl", "\"gssapi\" is not supported by crema (use none, plaintext, scram_sha256, scram_sha512 or oauthbearer)");
                 return null;
             default:
-                binder.Fail("sasl", $"\"{mode}\" is not one of: none, plaintext, scram_sha256, scram_sha512");
+                binder.Fail("sasl", $"\"{mode}\" is not one of: none, plaintext, scram_sha256, scram_sha512, oauthbearer");
                 return null;
         }
+        if (binder.Context.UsePodIdentity)
+        {
+            return BindGoogleSasl(binder, mechanism);
+        }
+        var oauth = mechanism == KafkaSaslMechanism.OAuthBearer ? BindOAuth(binder) : null;
         var username = binder.Secret("username", required: true);
         var password = binder.Secret("password", required: true);
         if (!binder.Context.ValidationOnly)
@@ -130,7 +134,66 @@ internal static class KafkaMetadataBinder
                 binder.Fail("password", "must not be empty", MetadataSource.AuthParams);
             }
         }
-        return new KafkaSaslOptions(mechanism, username?.Trim() ?? string.Empty, password ?? string.Empty);
+        return new KafkaSaslOptions(mechanism, username?.Trim() ?? string.Empty, password ?? string.Empty) { OAuth = oauth };
+    }
+
+    /// <summary>
+    /// podIdentity gcp (Google Cloud Managed Service for Apache Kafka): PLAIN with the principal's
+    /// email and an access token, or OAUTHBEARER with a Google access token. No password.
+    /// </summary>
+    private static KafkaSaslOptions? BindGoogleSasl(MetadataBinder binder, KafkaSaslMechanism mechanism)
+    {
+        if (mechanism is not (KafkaSaslMechanism.Plain or KafkaSaslMechanism.OAuthBearer))
+        {
+            binder.Fail("sasl", "podIdentity gcp needs sasl plaintext or oauthbearer (Google Cloud Managed Service for Apache Kafka offers only these)");
+            return null;
+        }
+        var email = binder.Secret("username", required: true, alsoInMetadata: true)?.Trim();
+        if (!binder.Context.ValidationOnly && email is not null && !email.Contains('@', StringComparison.Ordinal))
+        {
+            binder.Fail("username", $"\"{email}\" is not a principal email (for example name@project.iam.gserviceaccount.com)", MetadataSource.AuthParams);
+        }
+        binder.Check(!binder.Context.AuthParams.ContainsKey("password"), "password", "cannot be combined with podIdentity gcp (the access token is the password)");
+        return new KafkaSaslOptions(mechanism, email ?? string.Empty, string.Empty) { UseGoogleIdentity = true };
+    }
+
+    /// <summary>KEDA's OAUTHBEARER settings: saslTokenProvider bearer, oauthTokenEndpointUri, scopes, oauthExtensions.</summary>
+    private static KafkaOAuthOptions? BindOAuth(MetadataBinder binder)
+    {
+        var provider = MetadataOrAuth(binder, "saslTokenProvider")?.Trim().ToLowerInvariant();
+        if (provider == "aws_msk_iam")
+        {
+            binder.Fail("saslTokenProvider", "\"aws_msk_iam\" is not supported by crema (use bearer)");
+            return null;
+        }
+        if (!string.IsNullOrEmpty(provider) && provider != "bearer")
+        {
+            binder.Fail("saslTokenProvider", $"\"{provider}\" is not one of: bearer, aws_msk_iam");
+            return null;
+        }
+        var endpointText = binder.Secret("oauthTokenEndpointUri", required: true);
+        var scopes = (binder.Secret("scopes") ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var extensions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (binder.Secret("oauthExtensions") ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=');
+            if (parts.Length != 2 || parts[0].Trim().Length == 0)
+            {
+                binder.Fail("oauthExtensions", $"\"{pair}\" is not key=value", MetadataSource.AuthParams);
+                continue;
+            }
+            extensions[parts[0].Trim()] = parts[1].Trim();
+        }
+        if (binder.Context.ValidationOnly || endpointText is null)
+        {
+            return endpointText is null ? null : new KafkaOAuthOptions(new Uri("https://validation.invalid/"), scopes, extensions);
+        }
+        if (!Uri.TryCreate(endpointText.Trim(), UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            binder.Fail("oauthTokenEndpointUri", "is not an absolute http or https URL", MetadataSource.AuthParams);
+            return null;
+        }
+        return new KafkaOAuthOptions(endpoint, scopes, extensions);
     }
 
     /// <summary>KEDA reads tls and sasl from metadata first, then from the authenticationRef.</summary>

@@ -1,12 +1,13 @@
 using Crema.Abstractions;
-using Crema.Scalers.Kafka.Protocol;
 
 namespace Crema.Scalers.Kafka;
 
 /// <summary>
 /// Builds <c>kafka</c> (alias <c>apache-kafka</c>) triggers. Metadata as KEDA's kafka scaler;
 /// <c>tls</c> and <c>sasl</c> may sit in metadata or the authenticationRef, credentials
-/// (username, password, ca, cert, key) only in the authenticationRef.
+/// (username, password, ca, cert, key, keyPassword, oauthTokenEndpointUri, scopes, oauthExtensions)
+/// only in the authenticationRef. Triggers with the same brokers and credentials share one
+/// librdkafka client (<see cref="KafkaClientPool"/>).
 /// </summary>
 internal sealed class KafkaScalerFactory : ScalerFactory<KafkaMetadata>
 {
@@ -29,13 +30,9 @@ internal sealed class KafkaScalerFactory : ScalerFactory<KafkaMetadata>
     /// <inheritdoc />
     protected override IScaler Create(KafkaMetadata metadata, ScalerContext context)
     {
-        var options = new KafkaConnectionOptions
-        {
-            Tls = metadata.Tls,
-            Sasl = metadata.Sasl,
-            TimeProvider = context.TimeProvider,
-        };
-        var client = new KafkaClient(metadata.BootstrapServers, options);
-        return new KafkaScaler(metadata, new KafkaOffsetReader(metadata, client));
+        // No I/O here: the client is made, and starts connecting, on the first read.
+        var key = KafkaClientConfig.ShareKey(metadata.BootstrapServers, metadata.Tls, metadata.Sasl);
+        var lease = KafkaClientPool.For(context.Services).Acquire(key, () => KafkaAdmin.Create(metadata, context));
+        return new KafkaScaler(metadata, new KafkaOffsetReader(metadata, lease));
     }
 }

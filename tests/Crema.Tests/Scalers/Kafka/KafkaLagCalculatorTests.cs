@@ -1,5 +1,4 @@
 using Crema.Scalers.Kafka;
-using Crema.Scalers.Kafka.Protocol;
 
 namespace Crema.Tests.Scalers.Kafka;
 

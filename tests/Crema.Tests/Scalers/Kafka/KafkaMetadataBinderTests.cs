@@ -1,7 +1,6 @@
 using Crema.Abstractions;
 using Crema.Scalers;
 using Crema.Scalers.Kafka;
-using Crema.Scalers.Kafka.Protocol;
 
 namespace Crema.Tests.Scalers.Kafka;
 
@@ -73,7 +72,7 @@ public sealed class KafkaMetadataBinderTests
     [InlineData("offsetResetPolicy", "middle")]
     [InlineData("partitionLimitation", "x")]
     [InlineData("tls", "maybe")]
-    [InlineData("sasl", "oauthbearer")]
+    [InlineData("sasl", "gssapi")]
     [InlineData("bootstrapServers", "host:port")]
     public void Bind_BadValue_ReportsKey(string key, string value)
     {

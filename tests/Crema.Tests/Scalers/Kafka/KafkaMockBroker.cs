@@ -7,9 +7,10 @@ using Crema.Tests.Support;
 namespace Crema.Tests.Scalers.Kafka;
 
 /// <summary>
-/// A real Kafka wire-protocol peer for tests: the Go program in MockBroker/main.go (sarama's
-/// MockBroker from Debian's golang-github-shopify-sarama-dev), built once per test session with
-/// Debian's Go and started per test on 127.0.0.1. Offsets can be changed while it runs.
+/// A real Kafka wire-protocol peer for tests: the Go program in MockBroker/ (sarama's MockBroker
+/// from Debian's golang-github-shopify-sarama-dev, behind a listener that answers librdkafka's
+/// ApiVersions v3 as an older broker does, and SASL), built once per test session with Debian's Go
+/// and started per test on 127.0.0.1. Offsets can be changed while it runs.
 /// Needs the apt packages golang-go and golang-github-shopify-sarama-dev.
 /// </summary>
 public sealed class KafkaMockBroker : IAsyncDisposable
@@ -81,6 +82,14 @@ public sealed class KafkaMockBroker : IAsyncDisposable
     public async Task<IReadOnlyList<string>> GetErrorsAsync(CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<string[]>($"http://{control}/errors", cancellationToken).ConfigureAwait(false) ?? [];
 
+    /// <summary>Connections each broker (1 to 3) accepted so far.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> GetConnectionsAsync(CancellationToken cancellationToken = default) =>
+        await http.GetFromJsonAsync<Dictionary<int, int>>($"http://{control}/connections", cancellationToken).ConfigureAwait(false) ?? [];
+
+    /// <summary>Every SaslAuthenticate request received, in order.</summary>
+    public async Task<IReadOnlyList<KafkaMockAuthentication>> GetAuthenticationsAsync(CancellationToken cancellationToken = default) =>
+        await http.GetFromJsonAsync<KafkaMockAuthentication[]>($"http://{control}/authentications", Json, cancellationToken).ConfigureAwait(false) ?? [];
+
     public async ValueTask DisposeAsync()
     {
         http.Dispose();
@@ -119,7 +128,7 @@ public sealed class KafkaMockBroker : IAsyncDisposable
             ["GOCACHE"] = Path.Combine(Path.GetTempPath(), "crema-kafkamock-gocache"),
         };
         var (exitCode, _, errors) = await ToolRun.RunAsync(
-            "go", ["build", "-o", binary, Path.Combine(SourceDirectory(), "MockBroker", "main.go")], root, environment).ConfigureAwait(false);
+            "go", ["build", "-o", binary, "."], Path.Combine(SourceDirectory(), "MockBroker"), environment).ConfigureAwait(false);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"Building the Kafka mock broker failed (apt-get install golang-go golang-github-shopify-sarama-dev): {errors}");

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Crema.Abstractions;
 using Crema.Scalers.Kafka;
-using Crema.Scalers.Kafka.Protocol;
 using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.Kafka;
@@ -64,16 +63,20 @@ public sealed class KafkaMockBrokerIntegrationTests
         };
         var bootstrap = await broker.StartAsync(state);
         var metadata = new KafkaMetadata { BootstrapServers = [Endpoint(bootstrap)], ConsumerGroup = "g1", Topic = "orders" };
-        await using var client = new KafkaClient(metadata.BootstrapServers, new KafkaConnectionOptions());
-        var reader = new KafkaOffsetReader(metadata, client);
+        var pool = new KafkaClientPool();
+        var reader = new KafkaOffsetReader(metadata, pool.Acquire("k", () => KafkaAdmin.Create(metadata, Context(bootstrap))));
 
         var first = await reader.ReadAsync(CancellationToken.None);
+        var afterFirst = await broker.GetConnectionsAsync();
         var second = await reader.ReadAsync(CancellationToken.None);
 
         first.Select(p => (p.Partition.Partition, p.Committed, p.End)).ShouldBe([(0, 5L, (long?)10), (1, 5L, 20), (2, 5L, 30)]);
         second.ShouldBe(first);
-        client.ConnectionsOpened.ShouldBe(3);
+        afterFirst.Values.ShouldAllBe(count => count >= 1, "each of the three leaders was asked");
+        (await broker.GetConnectionsAsync()).ShouldBe(afterFirst, "the second read reuses the connections");
         (await broker.GetErrorsAsync()).ShouldBeEmpty();
+        await reader.DisposeAsync();
+        pool.Count.ShouldBe(0);
     }
 
     [Fact]
@@ -162,8 +165,16 @@ public sealed class KafkaMockBrokerIntegrationTests
         var bootstrap = await broker.StartAsync(TwoPartitions());
         await using var scaler = CreateScaler(bootstrap, new() { ["topic"] = "missing" });
 
-        await Should.ThrowAsync<KafkaProtocolException>(async () => await scaler.ReadAsync(CancellationToken.None));
+        var error = await Should.ThrowAsync<KafkaReadException>(async () => await scaler.ReadAsync(CancellationToken.None));
+        error.Message.ShouldContain("\"missing\"");
+        error.Message.ShouldContain(bootstrap);
     }
+
+    private static ScalerContext Context(string bootstrap) => new()
+    {
+        TriggerType = "kafka", TriggerName = "0", ScaledObjectName = "so",
+        Metadata = new Dictionary<string, string> { ["bootstrapServers"] = bootstrap, ["consumerGroup"] = "g1" },
+    };
 
     private static BrokerEndpoint Endpoint(string address)
     {

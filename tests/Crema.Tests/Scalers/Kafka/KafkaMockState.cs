@@ -24,4 +24,10 @@ public sealed record KafkaMockState
 
     /// <summary>How many FindCoordinator requests (per broker) answer COORDINATOR_NOT_AVAILABLE first.</summary>
     public int CoordinatorNotAvailable { get; init; }
+
+    /// <summary>SASL the brokers require, or null for none.</summary>
+    public KafkaMockSasl? Sasl { get; init; }
+
+    /// <summary>The brokers' TLS certificate and key (PEM), or null for cleartext. Read at start only.</summary>
+    public KafkaMockTls? Tls { get; init; }
 }

@@ -4,7 +4,7 @@ Usage: python3 kafka_lag_check.py BOOTSTRAP GROUP TOPIC
 Prints one JSON object: {"partitions": {"0": {"end": E, "committed": C}, ...}, "lag": L}
 where a partition without a committed offset has committed -1 and counts end - 0 (raw lag,
 before any of the scaler's rules). Only ApiVersions, Metadata, FindCoordinator, OffsetFetch and
-ListOffsets are sent, the same subset Crema's client speaks.
+ListOffsets are sent, the requests Crema makes through librdkafka.
 """
 import json
 import sys

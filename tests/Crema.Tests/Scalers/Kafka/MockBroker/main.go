@@ -1,13 +1,17 @@
 // A Kafka wire-protocol peer for Crema's tests, built on sarama's MockBroker (Debian
 // golang-github-shopify-sarama-dev). It serves ApiVersions, Metadata, FindCoordinator, OffsetFetch
 // and ListOffsets from a JSON state that the test can replace at any time with PUT /state on a
-// loopback HTTP control port. It exits when its stdin closes, so it never outlives the test host.
+// loopback HTTP control port, optionally behind TLS and SASL (PLAIN, OAUTHBEARER). It exits when
+// its stdin closes, so it never outlives the test host.
 //
 // Usage: kafkamock STATE_FILE
 // Prints one JSON line {"bootstrap": "127.0.0.1:P", "control": "127.0.0.1:Q", "brokers": [...]}.
+// Control: PUT /state, GET /errors (what sarama's mocks complained about), GET /connections
+// (connections accepted per broker), GET /authentications (SaslAuthenticate requests received).
 package main
 
 import (
+	"crypto/tls"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -29,6 +33,14 @@ type state struct {
 	Committed               map[string]map[string]map[int32]int64  `json:"committed"`
 	Coordinators            map[string]int32                       `json:"coordinators"`
 	CoordinatorNotAvailable int                                    `json:"coordinatorNotAvailable"`
+	Sasl                    *saslState                             `json:"sasl"`
+	Tls                     *tlsState                              `json:"tls"`
+}
+
+// tlsState is the brokers' certificate and key (PEM); read at start only.
+type tlsState struct {
+	Cert string `json:"cert"`
+	Key  string `json:"key"`
 }
 
 // reporter collects what sarama's mocks complain about (for example a ListOffsets request for a
@@ -48,28 +60,15 @@ func (r *reporter) Errorf(format string, args ...interface{}) { r.add(fmt.Sprint
 func (r *reporter) Fatal(args ...interface{})                 { r.add(fmt.Sprint(args...)) }
 func (r *reporter) Fatalf(format string, args ...interface{}) { r.add(fmt.Sprintf(format, args...)) }
 
-// Only versions the mocks encode faithfully are advertised: Metadata echoes the request version,
-// OffsetFetch is answered at exactly offsetFetchVersion, ListOffsets at 1, FindCoordinator at 0.
-const offsetFetchVersion = 3
-
-func apiVersions() *sarama.ApiVersionsResponse {
-	return &sarama.ApiVersionsResponse{ApiVersions: []*sarama.ApiVersionsResponseBlock{
-		{ApiKey: 2, MinVersion: 1, MaxVersion: 1},
-		{ApiKey: 3, MinVersion: 0, MaxVersion: 5},
-		{ApiKey: 9, MinVersion: offsetFetchVersion, MaxVersion: offsetFetchVersion},
-		{ApiKey: 10, MinVersion: 0, MaxVersion: 0},
-		{ApiKey: 18, MinVersion: 0, MaxVersion: 0},
-	}}
-}
-
 func leaderOf(s *state, partition int32) int32 {
 	return partition%int32(s.Brokers) + 1
 }
 
-func apply(s *state, brokers []*sarama.MockBroker, t *reporter) {
+func apply(s *state, brokers []*sarama.MockBroker, auth *authenticator, t *reporter) {
 	if s.Brokers < 1 {
 		s.Brokers = 1
 	}
+	auth.set(s.Sasl)
 	for _, b := range brokers {
 		id := b.BrokerID()
 		metadata := sarama.NewMockMetadataResponse(t).SetController(1)
@@ -110,7 +109,7 @@ func apply(s *state, brokers []*sarama.MockBroker, t *reporter) {
 			findCoordinator = sarama.NewMockSequence(append(sequence, coordinator)...)
 		}
 		b.SetHandlerByMap(map[string]sarama.MockResponse{
-			"ApiVersionsRequest":     sarama.NewMockWrapper(apiVersions()),
+			"ApiVersionsRequest":     sarama.NewMockWrapper(&sarama.ApiVersionsResponse{ApiVersions: advertised}),
 			"MetadataRequest":        metadata,
 			"FindCoordinatorRequest": findCoordinator,
 			"OffsetFetchRequest":     sarama.NewMockWrapper(committed),
@@ -150,15 +149,23 @@ func main() {
 		os.Exit(2)
 	}
 	t := &reporter{}
+	auth := &authenticator{mechanism: map[*versionConn]string{}}
 	brokers := []*sarama.MockBroker{}
+	listeners := []*versionListener{}
 	addrs := []string{}
 	for id := int32(1); id <= maxBrokers; id++ {
-		b := sarama.NewMockBrokerAddr(t, id, "127.0.0.1:0")
+		listener, err := listen(initial.Tls, auth)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		b := sarama.NewMockBrokerListener(t, id, listener)
 		brokers = append(brokers, b)
+		listeners = append(listeners, listener)
 		addrs = append(addrs, b.Addr())
 	}
 	var mu sync.Mutex
-	apply(initial, brokers, t)
+	apply(initial, brokers, auth, t)
 
 	control, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -173,7 +180,7 @@ func main() {
 			return
 		}
 		mu.Lock()
-		apply(s, brokers, t)
+		apply(s, brokers, auth, t)
 		mu.Unlock()
 		w.WriteHeader(http.StatusNoContent)
 	})
@@ -183,6 +190,16 @@ func main() {
 		t.mu.Unlock()
 		sort.Strings(errors)
 		_ = json.NewEncoder(w).Encode(errors)
+	})
+	mux.HandleFunc("/connections", func(w http.ResponseWriter, r *http.Request) {
+		counts := map[int]int{}
+		for i, l := range listeners {
+			counts[i+1] = l.connections()
+		}
+		_ = json.NewEncoder(w).Encode(counts)
+	})
+	mux.HandleFunc("/authentications", func(w http.ResponseWriter, r *http.Request) {
+		_ = json.NewEncoder(w).Encode(auth.entries())
 	})
 	go func() { _ = http.Serve(control, mux) }()
 
@@ -197,4 +214,20 @@ func main() {
 	for _, b := range brokers {
 		b.Close()
 	}
+}
+
+// listen opens a broker's loopback listener, behind TLS when the state has a certificate.
+func listen(t *tlsState, auth *authenticator) (*versionListener, error) {
+	inner, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	if t != nil {
+		certificate, err := tls.X509KeyPair([]byte(t.Cert), []byte(t.Key))
+		if err != nil {
+			return nil, err
+		}
+		inner = tls.NewListener(inner, &tls.Config{Certificates: []tls.Certificate{certificate}})
+	}
+	return &versionListener{Listener: inner, auth: auth}, nil
 }

@@ -6,7 +6,7 @@ namespace Crema.Core.Engine;
 /// <summary>
 /// The replica decision for one scaled object and one poll, as a pure function of (config, state, current replicas,
 /// trigger samples, now): KEDA's activation, cooldown, fallback, scaling modifiers and pause annotations, then the
-/// Kubernetes HPA maths (tolerance 0.1, stabilization windows, rate-limit policies) for 1 &lt;-&gt; N.
+/// Kubernetes HPA maths (per-direction tolerance, default 0.1; stabilization windows; rate-limit policies) for 1 &lt;-&gt; N.
 /// </summary>
 public static class ScalingEngine
 {

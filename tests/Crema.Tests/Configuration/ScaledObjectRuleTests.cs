@@ -16,10 +16,21 @@ public sealed class ScaledObjectRuleTests
     [InlineData("minReplicaCount: 5\nmaxReplicaCount: 3", "minReplicaCount", "minReplicaCount (5) must not exceed maxReplicaCount (3)")]
     [InlineData("minReplicaCount: 150", "minReplicaCount", "minReplicaCount (150) must not exceed maxReplicaCount (100, the default)")]
     [InlineData("idleReplicaCount: 1\nminReplicaCount: 1", "idleReplicaCount", "idleReplicaCount (1) must be less than minReplicaCount (1)")]
-    [InlineData("idleReplicaCount: 0", "idleReplicaCount", "idleReplicaCount (0) must be less than minReplicaCount (0)")]
+    [InlineData("idleReplicaCount: 0", "idleReplicaCount", "idleReplicaCount (0) must be less than minReplicaCount, which is 0 while unset; set minReplicaCount")]
+    [InlineData("idleReplicaCount: 1\nminReplicaCount: 0", "idleReplicaCount", "idleReplicaCount (1) must be less than max(minReplicaCount, 1) = 1")]
     public void Load_BadReplicaSettings_ReportsIt(string body, string field, string message)
     {
         Load(OneScaledObject(body)).ShouldHaveError($"{So}.{field}", message);
+    }
+
+    [Theory]
+    [InlineData("idleReplicaCount: 0\nminReplicaCount: 0")]
+    [InlineData("idleReplicaCount: 0\nminReplicaCount: 1")]
+    [InlineData("idleReplicaCount: 2\nminReplicaCount: 3")]
+    public void Load_IdleBelowKedasHpaMinimum_IsAccepted(string body)
+    {
+        // KEDA compares with max(minReplicaCount, 1) once minReplicaCount is written (scaledobject_types.go).
+        Load(OneScaledObject(body)).ShouldBeValid();
     }
 
     [Fact]

@@ -68,7 +68,7 @@ internal sealed class TriggerMetadataValidator : IConfigValidator
                 context.Error(error.Key.Length == 0 ? metadataPath : ConfigPath.Field(metadataPath, error.Key), error.Message);
             }
         }
-        foreach (var key in validation.UnknownKeys)
+        foreach (var key in validation.UnknownKeys.Where(k => !UnsupportedTriggerFeatureValidator.Covers(trigger.Type, k)))
         {
             var message = $"unknown metadata key \"{key}\" is ignored";
             var suggestion = SuggestKey(key, validation.KnownKeys);

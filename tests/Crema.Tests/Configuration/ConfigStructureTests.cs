@@ -19,7 +19,7 @@ public sealed class ConfigStructureTests
     [Fact]
     public void Load_DuplicateKey_ReportsSecondOccurrence()
     {
-        var result = Load("apiVersion: crema/v1\nkind: CremaConfig\nkind: CremaConfig\nspec: {}\n");
+        var result = Load(OneScaledObject().Replace("kind: CremaConfig\n", "kind: CremaConfig\nkind: CremaConfig\n", StringComparison.Ordinal));
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.ToString().ShouldBe("crema.yaml:3:1: kind: duplicate key \"kind\" (first defined at line 2); remove one of them");

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Crema.Host.Cli;
 
-/// <summary>The <c>crema</c> command line: run, demo, emulator, validate, simulate, schema.</summary>
+/// <summary>The <c>crema</c> command line: run, demo, emulator, validate, simulate, schema, import-keda.</summary>
 internal static class CremaCli
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
@@ -19,6 +19,7 @@ internal static class CremaCli
             ValidateCommand.Create(output, error),
             SimulateCommand.Create(output, error),
             SchemaCommand.Create(output),
+            ImportKedaCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         return parsed.InvokeAsync(new InvocationConfiguration

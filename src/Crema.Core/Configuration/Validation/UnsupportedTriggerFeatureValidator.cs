@@ -14,10 +14,18 @@ internal sealed class UnsupportedTriggerFeatureValidator : IConfigValidator
         "authModes basic, bearer, tls and custom, and Google's identity (podIdentity gcp); to reach Amazon Managed Prometheus, " +
         "run a SigV4 signing proxy (such as aws-sigv4-proxy) and point serverAddress at it";
 
+    private const string KafkaMskIam =
+        "AWS MSK IAM authentication (awsRegion with saslTokenProvider aws_msk_iam) is not supported: Crema has no AWS identity; " +
+        "give the kafka trigger SASL credentials (sasl plaintext, scram_sha256 or scram_sha512, with username and password) through a triggerAuthentication";
+
     private static readonly Dictionary<(string Type, string Key), string> MetadataKeys = new()
     {
         [("prometheus", "awsRegion")] = PrometheusSigV4,
         [("prometheus", "awsRegionFromEnv")] = PrometheusSigV4,
+        [("kafka", "awsRegion")] = KafkaMskIam,
+        [("kafka", "awsRegionFromEnv")] = KafkaMskIam,
+        [("apache-kafka", "awsRegion")] = KafkaMskIam,
+        [("apache-kafka", "awsRegionFromEnv")] = KafkaMskIam,
     };
 
     /// <summary>True when this validator reports <paramref name="key"/> itself (the unknown-key warning is then left out).</summary>

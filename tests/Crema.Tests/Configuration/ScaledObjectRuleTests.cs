@@ -148,7 +148,7 @@ public sealed class ScaledObjectRuleTests
     [InlineData("autoscaling.keda.sh/paused-replica", "did you mean \"autoscaling.keda.sh/paused-replicas\"?")]
     [InlineData("autoscaling.keda.sh/pausedScaleIn", "did you mean \"autoscaling.keda.sh/paused-scale-in\"?")]
     [InlineData("autoscaling.keda.sh/other",
-        "known: autoscaling.keda.sh/paused, autoscaling.keda.sh/paused-replicas, autoscaling.keda.sh/paused-scale-in, autoscaling.keda.sh/paused-scale-out")]
+        "known: autoscaling.keda.sh/paused, autoscaling.keda.sh/paused-replicas, autoscaling.keda.sh/paused-scale-in, autoscaling.keda.sh/paused-scale-out, autoscaling.keda.sh/force-activation")]
     public void Load_UnknownKedaAnnotation_WarnsWithSuggestion(string key, string hint)
     {
         var result = Load(OneScaledObject(metadata: $"annotations:\n  {key}: \"true\"\n  example.com/owner: team"));

@@ -54,6 +54,11 @@ public static class ConfigSchema
         {
             return node;
         }
+        if (context.TypeInfo.Type == typeof(IgnoredContent))
+        {
+            // Accepted for compatibility with any content, and ignored.
+            return new JsonObject { ["type"] = new JsonArray("object", "null") };
+        }
         if (context.TypeInfo.Kind == JsonTypeInfoKind.Object)
         {
             KeepOnlyFields(schema, context.TypeInfo.Type);
@@ -66,7 +71,9 @@ public static class ConfigSchema
         }
         if (context.PropertyInfo is { } property)
         {
-            if (property.DeclaringType == typeof(ScalingModifiers) && property.Name is "target" or "activationTarget")
+            // Numbers written as YAML numbers or as quantity strings ("50m").
+            if ((property.DeclaringType == typeof(ScalingModifiers) && property.Name is "target" or "activationTarget")
+                || (property.DeclaringType == typeof(HpaScalingRules) && property.Name == "tolerance"))
             {
                 return AnyScalar();
             }

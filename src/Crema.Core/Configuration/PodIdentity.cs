@@ -5,4 +5,7 @@ public sealed record PodIdentity
 {
     /// <summary><c>gcp</c> or <c>none</c>.</summary>
     public required string Provider { get; init; }
+
+    /// <summary>Accepted as KEDA and CREMA accept it; unused by the gcp provider (the daemon's own identity is used), so ignored.</summary>
+    public string? IdentityId { get; init; }
 }

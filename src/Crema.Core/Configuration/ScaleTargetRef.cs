@@ -14,4 +14,7 @@ public sealed record ScaleTargetRef
 
     /// <summary>Accepted for KEDA compatibility; informational.</summary>
     public string? ApiVersion { get; init; }
+
+    /// <summary>Accepted and ignored, as CREMA ignores it: Crema's <c>xFromEnv</c> metadata reads the daemon's own environment.</summary>
+    public string? EnvSourceContainerName { get; init; }
 }

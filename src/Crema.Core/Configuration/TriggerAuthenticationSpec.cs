@@ -9,6 +9,9 @@ public sealed record TriggerAuthenticationSpec
     /// <summary>Use the daemon's own identity (<c>provider: gcp</c> = Application Default Credentials).</summary>
     public PodIdentity? PodIdentity { get; init; }
 
+    /// <summary>Parameters read from Secrets mounted in the secrets directory (<c>DIR/name/key</c>).</summary>
+    public IReadOnlyList<SecretTargetRef> SecretTargetRef { get; init; } = [];
+
     /// <summary>Parameters read from environment variables.</summary>
     public IReadOnlyList<EnvParameter> Env { get; init; } = [];
 

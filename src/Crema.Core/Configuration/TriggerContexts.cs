@@ -19,6 +19,7 @@ public static class TriggerContexts
     /// <summary>Every auth parameter name an authentication declares.</summary>
     public static IEnumerable<string> DeclaredParameters(TriggerAuthentication authentication) =>
         (authentication.Spec.GcpSecretManager?.Secrets.Select(s => s.Parameter) ?? [])
+            .Concat(authentication.Spec.SecretTargetRef.Select(s => s.Parameter))
             .Concat(authentication.Spec.Env.Select(e => e.Parameter))
             .Concat(authentication.Spec.File.Select(f => f.Parameter));
 

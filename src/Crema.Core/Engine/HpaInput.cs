@@ -17,7 +17,7 @@ internal sealed record HpaInput(string Name, MetricType MetricType, double Value
             : null,
         evaluation.Failed);
 
-    public int? Propose(int currentReplicas)
+    public int? Propose(int currentReplicas, HpaTolerances tolerances)
     {
         if (Failed)
         {
@@ -25,8 +25,8 @@ internal sealed record HpaInput(string Name, MetricType MetricType, double Value
         }
 
         return FallbackReplicas is { } replicas
-            ? HpaProposal.ForFallback(MetricType, replicas, Target, currentReplicas)
-            : HpaProposal.ForMetric(MetricType, Value, Target, currentReplicas);
+            ? HpaProposal.ForFallback(MetricType, replicas, Target, currentReplicas, tolerances)
+            : HpaProposal.ForMetric(MetricType, Value, Target, currentReplicas, tolerances);
     }
 
     public string Describe(int proposal) => FallbackNote

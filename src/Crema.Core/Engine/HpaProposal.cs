@@ -4,34 +4,40 @@ namespace Crema.Core.Engine;
 
 /// <summary>
 /// Replicas one external metric asks for (Kubernetes replica_calculator.go, GetExternalPerPodMetricReplicas and
-/// GetExternalMetricReplicas), in milli-units as KEDA hands them to the HPA, with the 0.1 tolerance.
+/// GetExternalMetricReplicas), in milli-units as KEDA hands them to the HPA, within the per-direction tolerances.
 /// </summary>
 internal static class HpaProposal
 {
     private const int Ceiling = int.MaxValue / 4;
 
-    public static int ForMetric(MetricType metricType, double value, double target, int currentReplicas)
+    public static int ForMetric(MetricType metricType, double value, double target, int currentReplicas) =>
+        ForMetric(metricType, value, target, currentReplicas, HpaTolerances.Default);
+
+    public static int ForMetric(MetricType metricType, double value, double target, int currentReplicas, HpaTolerances tolerances)
     {
         var usage = (double)Milli(value);
         var targetMilli = Math.Max(1, Milli(target));
         if (metricType == MetricType.Value)
         {
             var ratio = usage / targetMilli;
-            return WithinTolerance(ratio) ? currentReplicas : Clamp(Math.Ceiling(ratio * currentReplicas));
+            return tolerances.IsWithin(ratio) ? currentReplicas : Clamp(Math.Ceiling(ratio * currentReplicas));
         }
 
         var perPodRatio = usage / (targetMilli * (double)currentReplicas);
-        return WithinTolerance(perPodRatio) ? currentReplicas : Clamp(Math.Ceiling(usage / targetMilli));
+        return tolerances.IsWithin(perPodRatio) ? currentReplicas : Clamp(Math.Ceiling(usage / targetMilli));
     }
 
     /// <summary>
     /// KEDA's fallback publishes a metric worth <paramref name="replicas"/> times the target (divided by the ready
     /// replicas for Value) and lets the HPA compute with it, so the tolerance still applies.
     /// </summary>
-    public static int ForFallback(MetricType metricType, int replicas, double target, int currentReplicas)
+    public static int ForFallback(MetricType metricType, int replicas, double target, int currentReplicas) =>
+        ForFallback(metricType, replicas, target, currentReplicas, HpaTolerances.Default);
+
+    public static int ForFallback(MetricType metricType, int replicas, double target, int currentReplicas, HpaTolerances tolerances)
     {
         var value = metricType == MetricType.Value ? target * replicas / Math.Max(1, currentReplicas) : target * replicas;
-        return ForMetric(metricType, value, target, currentReplicas);
+        return ForMetric(metricType, value, target, currentReplicas, tolerances);
     }
 
     /// <summary>
@@ -49,10 +55,6 @@ internal static class HpaProposal
         var best = valid.Max();
         return valid.Count < proposals.Count && best < currentReplicas ? null : best;
     }
-
-    // Kubernetes' Tolerances.isWithin form; unlike |1 - ratio| <= 0.1 it keeps a ratio of exactly 1.1 within.
-    public static bool WithinTolerance(double ratio) =>
-        1.0 - Configuration.ScalingDefaults.Tolerance <= ratio && ratio <= 1.0 + Configuration.ScalingDefaults.Tolerance;
 
     // KEDA publishes int64(value * 1000) milli-units; computing on them avoids float noise such as 1.1 / 0.1 = 11.000000000000002.
     private static long Milli(double value) => MilliQuantity.Of(value);

@@ -26,7 +26,8 @@ internal static class HpaStep
             return new HpaStepResult(min, $"below minReplicaCount {Text(min)}: scale to {Text(min)}", recommendations, []);
         }
 
-        var proposals = inputs.Select(i => i.Propose(current)).ToList();
+        var tolerances = HpaTolerances.For(spec.Advanced?.HorizontalPodAutoscalerConfig?.Behavior);
+        var proposals = inputs.Select(i => i.Propose(current, tolerances)).ToList();
         var desired = HpaProposal.Combine(proposals, current);
         if (desired is null)
         {

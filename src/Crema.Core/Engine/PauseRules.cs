@@ -5,7 +5,8 @@ namespace Crema.Core.Engine;
 /// <summary>
 /// KEDA's pause annotations: <c>paused-replicas</c> (present at all) or <c>paused</c> freeze the object;
 /// <c>paused-scale-in</c> / <c>paused-scale-out</c> block one direction. A boolean value that does not parse counts
-/// as true, like KEDA's getBoolAnnotation.
+/// as true, like KEDA's getBoolAnnotation. <c>force-activation</c> makes the executor treat the object as active
+/// (KEDA 2.20 scale_scaledobjects.go: <c>isActive || NeedToForceActivation()</c>).
 /// </summary>
 internal static class PauseRules
 {
@@ -13,6 +14,7 @@ internal static class PauseRules
     public const string PausedReplicasAnnotation = "autoscaling.keda.sh/paused-replicas";
     public const string PausedScaleInAnnotation = "autoscaling.keda.sh/paused-scale-in";
     public const string PausedScaleOutAnnotation = "autoscaling.keda.sh/paused-scale-out";
+    public const string ForceActivationAnnotation = "autoscaling.keda.sh/force-activation";
 
     public static PauseState Read(IReadOnlyDictionary<string, string>? annotations)
     {
@@ -42,7 +44,8 @@ internal static class PauseRules
             pausedReplicas,
             invalid,
             Flag(annotations, PausedScaleInAnnotation),
-            Flag(annotations, PausedScaleOutAnnotation));
+            Flag(annotations, PausedScaleOutAnnotation),
+            Flag(annotations, ForceActivationAnnotation));
     }
 
     private static bool Flag(IReadOnlyDictionary<string, string> annotations, string key) =>

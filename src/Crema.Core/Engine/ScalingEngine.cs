@@ -6,7 +6,7 @@ namespace Crema.Core.Engine;
 /// <summary>
 /// The replica decision for one scaled object and one poll, as a pure function of (config, state, current replicas,
 /// trigger samples, now): KEDA's activation, cooldown, fallback, scaling modifiers and pause annotations, then the
-/// Kubernetes HPA maths (tolerance 0.1, stabilization windows, rate-limit policies) for 1 &lt;-&gt; N.
+/// Kubernetes HPA maths (per-direction tolerance, default 0.1; stabilization windows; rate-limit policies) for 1 &lt;-&gt; N.
 /// </summary>
 public static class ScalingEngine
 {
@@ -53,6 +53,9 @@ public static class ScalingEngine
             inputs = evaluations.Select(e => HpaInput.FromEvaluation(e, spec.Fallback?.FailureThreshold)).ToList();
         }
 
+        // KEDA's executor takes the annotation as activity; the HPA part still sizes by the metrics.
+        var forced = pause.ForceActivation && !isActive;
+        isActive |= pause.ForceActivation;
         var activation = ActivationRules.Apply(spec, state, isActive, isError, currentReplicas, now, pause);
         var next = state with { ConsecutiveFailures = failures, LastActiveTime = activation.LastActiveTime };
         int desired;
@@ -80,6 +83,11 @@ public static class ScalingEngine
         if (signalError is not null)
         {
             reason += " [" + signalError + "]";
+        }
+
+        if (forced)
+        {
+            reason += " (activation forced by " + PauseRules.ForceActivationAnnotation + ")";
         }
 
         return Finish(spec, pause, next, currentReplicas, desired, byHpa, isActive, reason, evaluations, proposals, now);

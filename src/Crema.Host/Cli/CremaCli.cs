@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Crema.Host.Cli;
 
-/// <summary>The <c>crema</c> command line: run, demo, emulator, validate, simulate, schema, scalers.</summary>
+/// <summary>The <c>crema</c> command line: run, demo, emulator, validate, simulate, schema, scalers, import-keda.</summary>
 internal static class CremaCli
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
@@ -20,6 +20,7 @@ internal static class CremaCli
             SimulateCommand.Create(output, error),
             SchemaCommand.Create(output),
             ScalersCommand.Create(output),
+            ImportKedaCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         return parsed.InvokeAsync(new InvocationConfiguration

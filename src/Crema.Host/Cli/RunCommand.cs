@@ -21,7 +21,12 @@ internal static class RunCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and log every decision, but never change Cloud Run." };
         var logFormat = new Option<string>("--log-format") { Description = "Log lines as json (Cloud Logging) or text (terminals).", DefaultValueFactory = _ => "json" };
         logFormat.AcceptOnlyFromAmong("json", "text");
-        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat };
+        var secretsDir = new Option<string?>("--secrets-dir")
+        {
+            Description = $"Directory secretTargetRef values are read from, as DIR/NAME/KEY (a mounted Secret). Default: ${SecretsDirectory.Variable}, else {SecretsDirectory.DefaultPath}.",
+            HelpName = "DIR",
+        };
+        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, secretsDir };
         command.SetAction(async (parsed, ct) =>
         {
             var google = GoogleServices.FromEnvironment(environment, TimeProvider.System);
@@ -46,6 +51,7 @@ internal static class RunCommand
                 LogFormat = parsed.GetValue(logFormat)!,
                 Google = google,
                 Environment = environment,
+                SecretsDirectory = SecretsDirectory.From(parsed.GetValue(secretsDir), environment),
             };
             await using var host = DaemonHost.Create(options);
             try

@@ -6,19 +6,24 @@ using Crema.Google.Secrets;
 namespace Crema.Host.Daemon;
 
 /// <summary>
-/// Resolves the parameters of a triggerAuthentication: environment variables, mounted files and
-/// Secret Manager versions (cached for <see cref="SecretRefreshInterval"/>, then read again so a
-/// rotated secret is picked up). Values are never logged.
+/// Resolves the parameters of a triggerAuthentication: environment variables, mounted files, Secrets in the
+/// secrets directory and Secret Manager versions (cached for <see cref="SecretRefreshInterval"/>, then read again
+/// so a rotated secret is picked up). A bare Secret Manager id is read from Crema's own project, as CREMA reads it.
+/// Values are never logged.
 /// </summary>
-internal sealed class AuthParamResolver(ISecretManagerClient? secrets, Func<string, string?> environment, TimeProvider time)
+internal sealed class AuthParamResolver(
+    ISecretManagerClient? secrets, Func<string, string?> environment, TimeProvider time, SecretsDirectory secretsDirectory, Func<CancellationToken, Task<string>> ownProject)
 {
     /// <summary>How long a Secret Manager value is reused. Default 5 minutes.</summary>
     public static readonly TimeSpan SecretRefreshInterval = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset ReadAt)> cache = new(StringComparer.Ordinal);
 
-    /// <summary>Every parameter of <paramref name="authentication"/>; <paramref name="project"/> qualifies bare secret ids.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> ResolveAsync(TriggerAuthentication authentication, string project, CancellationToken ct)
+    /// <summary>The directory <c>secretTargetRef</c> values are read from.</summary>
+    public SecretsDirectory SecretsDirectory => secretsDirectory;
+
+    /// <summary>Every parameter of <paramref name="authentication"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ResolveAsync(TriggerAuthentication authentication, CancellationToken ct)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var name = authentication.Metadata.Name;
@@ -38,16 +43,31 @@ internal sealed class AuthParamResolver(ISecretManagerClient? secrets, Func<stri
                 throw new InvalidOperationException($"triggerAuthentication \"{name}\": cannot read file \"{file.Path}\" for parameter \"{file.Parameter}\": {e.GetType().Name}", e);
             }
         }
+        foreach (var reference in authentication.Spec.SecretTargetRef)
+        {
+            values[reference.Parameter] = await secretsDirectory.ReadAsync(name, reference, ct).ConfigureAwait(false);
+        }
         foreach (var secret in authentication.Spec.GcpSecretManager?.Secrets ?? [])
         {
-            values[secret.Parameter] = await ReadSecretAsync(name, secret, project, ct).ConfigureAwait(false);
+            values[secret.Parameter] = await ReadSecretAsync(name, secret, ct).ConfigureAwait(false);
         }
         return values;
     }
 
-    private async Task<string> ReadSecretAsync(string? authentication, GcpSecret secret, string project, CancellationToken ct)
+    private async Task<string> ReadSecretAsync(string? authentication, GcpSecret secret, CancellationToken ct)
     {
-        var (secretProject, id, version) = SplitSecretName(secret.Id, secret.Version, project);
+        var (secretProject, id, version) = SplitSecretName(secret.Id, secret.Version, string.Empty);
+        if (secretProject.Length == 0)
+        {
+            try
+            {
+                secretProject = await ownProject(ct).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidOperationException($"triggerAuthentication \"{authentication}\": secret \"{secret.Id}\": {e.Message}", e);
+            }
+        }
         var key = $"{secretProject}/{id}/{version}";
         var now = time.GetUtcNow();
         if (cache.TryGetValue(key, out var cached) && now - cached.ReadAt < SecretRefreshInterval)
@@ -65,7 +85,7 @@ internal sealed class AuthParamResolver(ISecretManagerClient? secrets, Func<stri
     }
 
     /// <summary>
-    /// Accepts a bare id (project of the target), <c>projects/P/secrets/S</c> or
+    /// Accepts a bare id (<paramref name="defaultProject"/>), <c>projects/P/secrets/S</c> or
     /// <c>projects/P/secrets/S/versions/V</c> (whose version wins over <paramref name="version"/>).
     /// </summary>
     internal static (string Project, string Id, string Version) SplitSecretName(string id, string version, string defaultProject)

@@ -47,7 +47,8 @@ internal sealed partial class DaemonHost : IAsyncDisposable
             var google = options.Google ?? GoogleServices.FromEnvironment(options.Environment, options.Time);
             google.ObserveCloudRunCalls(metrics.CloudRunCall);
             var loopServices = new LoopServices(options.Scalers ?? BuiltInScalers.CreateRegistry(), google.ScalerServices, google.CloudRun,
-                new AuthParamResolver(google.SecretManager, options.Environment, options.Time), new ConcurrencyLimits(),
+                new AuthParamResolver(google.SecretManager, options.Environment, options.Time,
+                    options.SecretsDirectory ?? SecretsDirectory.From(null, options.Environment), google.Project.ResolveAsync), new ConcurrencyLimits(),
                 status, metrics, options.Time, logging, options.Environment, options.DryRun);
             return new ScalingSupervisor(loopServices, options.Source, options.InitialText, options.InitialConfig);
         });

@@ -34,6 +34,9 @@ internal sealed record DaemonOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Where <c>secretTargetRef</c> values are read; default from CREMA_SECRETS_DIR, else /secrets.</summary>
+    public SecretsDirectory? SecretsDirectory { get; init; }
+
     /// <summary>The scalers available to triggers. Default: every built-in scaler.</summary>
     public ScalerRegistry? Scalers { get; init; }
 

@@ -13,7 +13,7 @@ internal sealed class GoogleServices
 {
     private readonly ForwardingCallObserver observer = new();
 
-    private GoogleServices(GoogleEndpoints endpoints, TimeProvider time)
+    private GoogleServices(GoogleEndpoints endpoints, Func<string, string?> environment, TimeProvider time)
     {
         var http = new HttpClient(HttpClientSettings.Default.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) };
         var adc = new GoogleAccessTokenSource();
@@ -23,6 +23,7 @@ internal sealed class GoogleServices
         var parameterEndpoint = endpoints.ParameterManager ?? new Uri("https://parametermanager.googleapis.com/");
         ParameterManager = new ParameterManagerClient(http, endpoints, TokensFor(parameterEndpoint), time);
         ScalerServices = new DefaultScalerServices(adc);
+        Project = new DaemonProject(http, environment);
     }
 
     public ICloudRunClient CloudRun { get; }
@@ -31,11 +32,14 @@ internal sealed class GoogleServices
 
     public IParameterManagerClient ParameterManager { get; }
 
+    /// <summary>The project Crema runs in: where bare Secret Manager ids are read, as CREMA reads them.</summary>
+    public DaemonProject Project { get; }
+
     /// <summary>Shared HttpClients for scalers, and ADC tokens for podIdentity gcp.</summary>
     public IScalerServices ScalerServices { get; }
 
     public static GoogleServices FromEnvironment(Func<string, string?> environment, TimeProvider time) =>
-        new(GoogleEndpoints.FromEnvironment(environment), time);
+        new(GoogleEndpoints.FromEnvironment(environment), environment, time);
 
     /// <summary>Reports every Cloud Run call (method, HTTP status) to <paramref name="onCall"/>, e.g. for /metrics.</summary>
     public void ObserveCloudRunCalls(Action<string, int> onCall) => observer.Target = onCall;

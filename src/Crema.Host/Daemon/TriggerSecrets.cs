@@ -15,15 +15,13 @@ internal sealed class TriggerSecrets
 
     private readonly LoopServices services;
     private readonly TriggerAuthentication? authentication;
-    private readonly string project;
     private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
     private Resolved? current;
 
-    public TriggerSecrets(LoopServices services, TriggerAuthentication? authentication, Trigger trigger, string project)
+    public TriggerSecrets(LoopServices services, TriggerAuthentication? authentication, Trigger trigger)
     {
         this.services = services;
         this.authentication = authentication;
-        this.project = project;
         // xFromEnv metadata is read by the scaler itself; its values are secrets just the same.
         foreach (var (key, variable) in trigger.Metadata)
         {
@@ -34,15 +32,16 @@ internal sealed class TriggerSecrets
         }
     }
 
-    // Secret Manager versions and mounted files can change under a running scaler; environment variables cannot.
-    private bool Rotatable => authentication?.Spec is { } auth && (auth.GcpSecretManager?.Secrets is { Count: > 0 } || auth.File.Count > 0);
+    // Secret Manager versions and mounted files (file, secretTargetRef) can change under a running scaler; environment variables cannot.
+    private bool Rotatable => authentication?.Spec is { } auth
+        && (auth.GcpSecretManager?.Secrets is { Count: > 0 } || auth.File.Count > 0 || auth.SecretTargetRef.Count > 0);
 
     /// <summary>Every auth parameter, for building the scaler.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ResolveAsync(CancellationToken ct)
     {
         IReadOnlyDictionary<string, string> values = authentication is null
             ? new Dictionary<string, string>()
-            : await services.Auth.ResolveAsync(authentication, project, ct).ConfigureAwait(false);
+            : await services.Auth.ResolveAsync(authentication, ct).ConfigureAwait(false);
         foreach (var value in values.Values)
         {
             Remember(value);
@@ -65,7 +64,7 @@ internal sealed class TriggerSecrets
         IReadOnlyDictionary<string, string> fresh;
         try
         {
-            fresh = await services.Auth.ResolveAsync(authentication!, project, ct).ConfigureAwait(false);
+            fresh = await services.Auth.ResolveAsync(authentication!, ct).ConfigureAwait(false);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
@@ -92,9 +91,13 @@ internal sealed class TriggerSecrets
 
     private void Remember(string value)
     {
-        if (value.Trim().Length >= ShortestRedacted)
+        // A mounted Secret keeps its trailing newline; a source that echoes the credential back usually does not.
+        foreach (var form in new[] { value, value.Trim() })
         {
-            known.TryAdd(value, 0);
+            if (form.Trim().Length >= ShortestRedacted)
+            {
+                known.TryAdd(form, 0);
+            }
         }
     }
 

@@ -21,11 +21,10 @@ internal sealed class TriggerSet : IAsyncDisposable
         limits = services.Limits;
         time = services.Time;
         this.readTimeout = readTimeout;
-        var project = CloudRunNames.ProjectOf(scaledObject.Spec.ScaleTargetRef.Name);
         secrets = new TriggerSecrets[scaledObject.Spec.Triggers.Count];
         slots = scaledObject.Spec.Triggers.Select((trigger, index) =>
         {
-            var triggerSecrets = secrets[index] = new TriggerSecrets(services, TriggerContexts.AuthenticationOf(spec, trigger), trigger, project);
+            var triggerSecrets = secrets[index] = new TriggerSecrets(services, TriggerContexts.AuthenticationOf(spec, trigger), trigger);
             var slot = new TriggerSlot(TriggerContexts.KeyOf(trigger, index), trigger.Type, ct => BuildAsync(services, spec, scaledObject, index, triggerSecrets, ct));
             slot.Built += scaler => WatchPushes(slot.Key, scaler);
             return slot;

@@ -8,14 +8,14 @@ public sealed class HelpTests
         var run = await CliRun.RunAsync("--help");
 
         run.ExitCode.ShouldBe(0);
-        foreach (var command in (string[])["run", "demo", "emulator", "validate", "simulate", "schema", "scalers"])
+        foreach (var command in (string[])["run", "demo", "emulator", "validate", "simulate", "schema", "scalers", "import-keda"])
         {
             run.OutputLines.ShouldContain(l => l.TrimStart().StartsWith(command + " ", StringComparison.Ordinal));
         }
     }
 
     [Theory]
-    [InlineData("run", "--config <FILE>", "--port <PORT>", "--dry-run", "--log-format <json|text>")]
+    [InlineData("run", "--config <FILE>", "--port <PORT>", "--dry-run", "--log-format <json|text>", "--secrets-dir <DIR>")]
     [InlineData("demo", "--duration <SECONDS>", "--port <PORT>")]
     [InlineData("emulator", "--port <PORT>", "--worker-pool <NAME=COUNT>", "--service <NAME=COUNT>", "--operation-delay <SECONDS>")]
     [InlineData("validate", "--config <FILE> (REQUIRED)")]
@@ -33,5 +33,18 @@ public sealed class HelpTests
         }
         // A default is shown once, by the parser, not again in the description.
         run.OutputLines.ShouldNotContain(l => l.Contains("(default", StringComparison.Ordinal) && l.Contains("[default:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Help_ImportKeda_DescribesFilesAndTargetOptions()
+    {
+        var run = await CliRun.RunAsync("import-keda", "--help");
+
+        run.ExitCode.ShouldBe(0);
+        run.Output.ShouldContain(" import-keda <FILE>... [options]");
+        foreach (var option in (string[])["--project <PROJECT>", "--region <REGION>", "--services"])
+        {
+            run.Output.ShouldContain(option);
+        }
     }
 }

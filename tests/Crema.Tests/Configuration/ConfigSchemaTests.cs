@@ -39,7 +39,7 @@ public sealed class ConfigSchemaTests
         schema["properties"]!["apiVersion"]!["const"]!.GetValue<string>().ShouldBe("crema/v1");
         schema["additionalProperties"]!.GetValue<bool>().ShouldBeFalse();
         var scaledObject = schema["properties"]!["spec"]!["properties"]!["scaledObjects"]!["items"]!;
-        scaledObject["properties"]!.AsObject().Select(p => p.Key).ShouldBe(["metadata", "spec"]);
+        scaledObject["properties"]!.AsObject().Select(p => p.Key).ShouldBe(["metadata", "spec", "status"]);
         scaledObject["required"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["spec"]);
         var spec = scaledObject["properties"]!["spec"]!;
         spec["properties"]!["pollingInterval"]!["minimum"]!.GetValue<int>().ShouldBe(1);

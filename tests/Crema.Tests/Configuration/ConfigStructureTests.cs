@@ -19,7 +19,7 @@ public sealed class ConfigStructureTests
     [Fact]
     public void Load_DuplicateKey_ReportsSecondOccurrence()
     {
-        var result = Load("apiVersion: crema/v1\nkind: CremaConfig\nkind: CremaConfig\nspec: {}\n");
+        var result = Load(OneScaledObject().Replace("kind: CremaConfig\n", "kind: CremaConfig\nkind: CremaConfig\n", StringComparison.Ordinal));
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.ToString().ShouldBe("crema.yaml:3:1: kind: duplicate key \"kind\" (first defined at line 2); remove one of them");
@@ -60,22 +60,23 @@ public sealed class ConfigStructureTests
         Load(yaml).ShouldHaveError(path, message);
     }
 
-    [Fact]
-    public void Load_NoScaledObjects_IsValidWithAWarning()
+    [Theory]
+    [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {scaledObjects: []}\n")]
+    [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {pollingInterval: 10}\n")]
+    public void Load_NoScaledObjects_IsRejectedAsCremaDoes(string yaml)
     {
-        var result = Load("apiVersion: crema/v1\nkind: CremaConfig\nspec: {scaledObjects: []}\n");
+        var result = Load(yaml);
 
-        result.ShouldBeValid();
-        var warning = result.Warnings.ShouldHaveSingleItem();
-        (warning.Path, warning.Line, warning.Message).ShouldBe(("spec.scaledObjects", 3, "no scaled objects: nothing will be scaled"));
+        result.ShouldHaveError("spec.scaledObjects", "at least one scaled object is required");
+        result.Errors.ShouldHaveSingleItem().Line.ShouldBe(3);
     }
 
     [Theory]
     [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: {scaledObjects: 3}\n")]
     [InlineData("apiVersion: crema/v1\nkind: CremaConfig\nspec: [1]\n")]
     [InlineData("- a\n")]
-    public void Load_ScaledObjectsThatDidNotBind_NoEmptyWarning(string yaml) =>
-        Load(yaml).Warnings.ShouldBeEmpty();
+    public void Load_ScaledObjectsThatDidNotBind_NoEmptyListError(string yaml) =>
+        Load(yaml).Errors.ShouldNotContain(e => e.Message.Contains("at least one scaled object", StringComparison.Ordinal));
 
     [Fact]
     public void Load_MissingRequiredNestedField_ReportsAtParent()

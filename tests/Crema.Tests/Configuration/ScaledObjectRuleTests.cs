@@ -16,10 +16,21 @@ public sealed class ScaledObjectRuleTests
     [InlineData("minReplicaCount: 5\nmaxReplicaCount: 3", "minReplicaCount", "minReplicaCount (5) must not exceed maxReplicaCount (3)")]
     [InlineData("minReplicaCount: 150", "minReplicaCount", "minReplicaCount (150) must not exceed maxReplicaCount (100, the default)")]
     [InlineData("idleReplicaCount: 1\nminReplicaCount: 1", "idleReplicaCount", "idleReplicaCount (1) must be less than minReplicaCount (1)")]
-    [InlineData("idleReplicaCount: 0", "idleReplicaCount", "idleReplicaCount (0) must be less than minReplicaCount (0)")]
+    [InlineData("idleReplicaCount: 0", "idleReplicaCount", "idleReplicaCount (0) must be less than minReplicaCount, which is 0 while unset; set minReplicaCount")]
+    [InlineData("idleReplicaCount: 1\nminReplicaCount: 0", "idleReplicaCount", "idleReplicaCount (1) must be less than max(minReplicaCount, 1) = 1")]
     public void Load_BadReplicaSettings_ReportsIt(string body, string field, string message)
     {
         Load(OneScaledObject(body)).ShouldHaveError($"{So}.{field}", message);
+    }
+
+    [Theory]
+    [InlineData("idleReplicaCount: 0\nminReplicaCount: 0")]
+    [InlineData("idleReplicaCount: 0\nminReplicaCount: 1")]
+    [InlineData("idleReplicaCount: 2\nminReplicaCount: 3")]
+    public void Load_IdleBelowKedasHpaMinimum_IsAccepted(string body)
+    {
+        // KEDA compares with max(minReplicaCount, 1) once minReplicaCount is written (scaledobject_types.go).
+        Load(OneScaledObject(body)).ShouldBeValid();
     }
 
     [Fact]
@@ -137,7 +148,7 @@ public sealed class ScaledObjectRuleTests
     [InlineData("autoscaling.keda.sh/paused-replica", "did you mean \"autoscaling.keda.sh/paused-replicas\"?")]
     [InlineData("autoscaling.keda.sh/pausedScaleIn", "did you mean \"autoscaling.keda.sh/paused-scale-in\"?")]
     [InlineData("autoscaling.keda.sh/other",
-        "known: autoscaling.keda.sh/paused, autoscaling.keda.sh/paused-replicas, autoscaling.keda.sh/paused-scale-in, autoscaling.keda.sh/paused-scale-out")]
+        "known: autoscaling.keda.sh/paused, autoscaling.keda.sh/paused-replicas, autoscaling.keda.sh/paused-scale-in, autoscaling.keda.sh/paused-scale-out, autoscaling.keda.sh/force-activation")]
     public void Load_UnknownKedaAnnotation_WarnsWithSuggestion(string key, string hint)
     {
         var result = Load(OneScaledObject(metadata: $"annotations:\n  {key}: \"true\"\n  example.com/owner: team"));

@@ -3,10 +3,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Crema.Tests.Daemon;
 
-/// <summary>triggerAuthentications in the daemon: env, file and Secret Manager values reach the scaler, never the outside.</summary>
+/// <summary>triggerAuthentications in the daemon: env, file, secretTargetRef and Secret Manager values reach the scaler, never the outside.</summary>
 public sealed class DaemonSecretsTests : IDisposable
 {
-    private const string SecretName = "projects/e2e/secrets/api-token/versions/latest";
+    // A bare id is read from Crema's own project (GOOGLE_CLOUD_PROJECT here), not from the target's project "e2e", as CREMA does.
+    private const string OwnProject = "crema-home";
+    private const string SecretName = "projects/crema-home/secrets/api-token/versions/latest";
+    private const string RefValue = "ref-key-5e8a91\n";
     private const string SmValue = "sm-token-6f1d2c";
     private const string EnvValue = "env-password-91ab";
     private const string FileValue = "file-cert-77ce30";
@@ -16,7 +19,7 @@ public sealed class DaemonSecretsTests : IDisposable
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
-    public async Task Run_AuthenticationWithEnvFileAndSecretManager_ReachesScalerAuthParams()
+    public async Task Run_AuthenticationWithEnvFileSecretTargetRefAndSecretManager_ReachesScalerAuthParams()
     {
         await using var secrets = await FakeSecretsServer.StartAsync();
         secrets.Secrets[SecretName] = SmValue;
@@ -30,6 +33,7 @@ public sealed class DaemonSecretsTests : IDisposable
         authParams["token"].ShouldBe(SmValue);
         authParams["password"].ShouldBe(EnvValue);
         authParams["certificate"].ShouldBe(FileValue, "the file's trailing newline is dropped");
+        authParams["apiKey"].ShouldBe(RefValue, "a Secret's bytes are passed unchanged, as KEDA passes them");
         secrets.Accessed.ShouldBe([SecretName + ":access"]);
     }
 
@@ -40,7 +44,7 @@ public sealed class DaemonSecretsTests : IDisposable
         secrets.Secrets[SecretName] = SmValue;
         var scalers = new SettableScalerFactory();
         scalers.Values["a"] = 1;
-        scalers.Errors["a"] = $"401 from source: token {SmValue}, password {EnvValue}, certificate {FileValue} rejected";
+        scalers.Errors["a"] = $"401 from source: token {SmValue}, password {EnvValue}, certificate {FileValue}, key {RefValue.TrimEnd()} rejected";
         var log = new StringWriter();
         await using var harness = await StartAsync(secrets, scalers, log);
 
@@ -52,14 +56,15 @@ public sealed class DaemonSecretsTests : IDisposable
         }
 
         var status = (await harness.StatusAsync()).ToString();
-        status.ShouldContain("401 from source: token [redacted], password [redacted], certificate [redacted] rejected");
+        status.ShouldContain("401 from source: token [redacted], password [redacted], certificate [redacted], key [redacted] rejected",
+            customMessage: "a value read with its trailing newline is also redacted without it");
         var metrics = await harness.MetricsAsync();
         metrics.ShouldContain("crema_trigger_errors_total");
         var page = await harness.Http.GetStringAsync(harness.Daemon.BaseAddress);
         await harness.StopDaemonAsync();
         var logText = log.ToString();
         logText.ShouldContain("[redacted]", customMessage: "the failure itself is logged");
-        foreach (var secret in new[] { SmValue, EnvValue, FileValue })
+        foreach (var secret in new[] { SmValue, EnvValue, FileValue, RefValue.TrimEnd() })
         {
             status.ShouldNotContain(secret);
             metrics.ShouldNotContain(secret);
@@ -102,10 +107,36 @@ public sealed class DaemonSecretsTests : IDisposable
         scalers.Built.ShouldBe(2, "an unchanged value keeps the running scaler");
     }
 
+    [Fact]
+    public async Task Run_SecretTargetRefFileRotated_ReadAgainAfterRefreshIntervalAndScalerRebuilt()
+    {
+        await using var secrets = await FakeSecretsServer.StartAsync();
+        secrets.Secrets[SecretName] = SmValue;
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 1;
+        await using var harness = await StartAsync(secrets, scalers, new StringWriter());
+        await harness.AdvanceUntilAsync(() => Task.FromResult(!scalers.Contexts.IsEmpty), Poll, 60, "scaler built");
+        var builtAt = harness.Time.GetUtcNow();
+
+        // Kubernetes and Cloud Run swap the mounted file when the Secret changes.
+        await File.WriteAllTextAsync(RefFile, "ref-key-rotated-77");
+        while (harness.Time.GetUtcNow() - builtAt < AuthParamResolver.SecretRefreshInterval + TimeSpan.FromSeconds(30))
+        {
+            await harness.StepAsync(TimeSpan.FromSeconds(30), DaemonConfigs.PoolA);
+        }
+
+        scalers.Built.ShouldBe(2, "the rotated Secret rebuilds the scaler");
+        scalers.Contexts.Last().AuthParams["apiKey"].ShouldBe("ref-key-rotated-77");
+    }
+
+    private string RefFile => Path.Combine(directory, "secrets", "source-secret", "api-key");
+
     private async Task<DaemonHarness> StartAsync(FakeSecretsServer secrets, SettableScalerFactory scalers, StringWriter log)
     {
         var certificate = Path.Combine(directory, "certificate");
         await File.WriteAllTextAsync(certificate, FileValue + "\n");
+        Directory.CreateDirectory(Path.Combine(directory, "secrets", "source-secret"));
+        await File.WriteAllTextAsync(RefFile, RefValue);
         var yaml = $$"""
             apiVersion: crema/v1
             kind: CremaConfig
@@ -116,6 +147,7 @@ public sealed class DaemonSecretsTests : IDisposable
                   spec:
                     env: [{parameter: password, name: SOURCE_PASSWORD}]
                     file: [{parameter: certificate, path: "{{certificate}}"}]
+                    secretTargetRef: [{parameter: apiKey, name: source-secret, key: api-key}]
                     gcpSecretManager:
                       secrets: [{parameter: token, id: api-token}]
               scaledObjects:
@@ -133,6 +165,8 @@ public sealed class DaemonSecretsTests : IDisposable
             {
                 ["CREMA_SECRETMANAGER_ENDPOINT"] = secrets.BaseUrl.AbsoluteUri,
                 ["SOURCE_PASSWORD"] = EnvValue,
+                ["GOOGLE_CLOUD_PROJECT"] = OwnProject,
+                ["CREMA_SECRETS_DIR"] = Path.Combine(directory, "secrets"),
             },
             configure: o => o with { LogOutput = TextWriter.Synchronized(log), LogLevel = LogLevel.Debug });
     }

@@ -35,6 +35,7 @@ internal static class AdvancedBinding
     {
         StabilizationWindowSeconds = reader.Int("stabilizationWindowSeconds"),
         SelectPolicy = reader.Enum<SelectPolicy>("selectPolicy"),
+        Tolerance = reader.String("tolerance"),
         Policies = reader.Has("policies") ? [.. reader.MappingItems("policies", FieldNames.Of<HpaScalingPolicy>()).Select(BindPolicy)] : null,
     };
 

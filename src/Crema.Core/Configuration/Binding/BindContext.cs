@@ -14,12 +14,12 @@ internal sealed class BindContext(DiagnosticBag diagnostics, SourceMap map)
     /// A reader over <paramref name="node"/> accepting <paramref name="fields"/>. A node that is not a
     /// mapping is reported and read as an empty mapping that reports nothing more.
     /// </summary>
-    public MappingReader Mapping(ConfigNode node, string path, IReadOnlyList<string> fields)
+    public MappingReader Mapping(ConfigNode node, string path, IReadOnlyList<string> fields, IReadOnlyDictionary<string, string>? unsupported = null)
     {
         Map.Add(path, node.Position);
         if (node is MappingConfigNode mapping)
         {
-            return new MappingReader(this, mapping, path, fields, isValid: true);
+            return new MappingReader(this, mapping, path, fields, isValid: true, unsupported);
         }
         if (node is ScalarConfigNode { IsNull: true })
         {

@@ -90,7 +90,7 @@ internal sealed partial class MappingReader
     }
 
     /// <summary>A nested mapping; null when absent (reported if required) or not a mapping (reported).</summary>
-    public MappingReader? Child(string name, IReadOnlyList<string> fields, bool required = false)
+    public MappingReader? Child(string name, IReadOnlyList<string> fields, bool required = false, IReadOnlyDictionary<string, string>? unsupported = null)
     {
         var node = Get(name);
         if (node is null)
@@ -101,13 +101,13 @@ internal sealed partial class MappingReader
             }
             return null;
         }
-        var child = context.Mapping(node, FieldPath(name), fields);
+        var child = context.Mapping(node, FieldPath(name), fields, unsupported);
         return child.IsValid ? child : null;
     }
 
     /// <summary>A nested mapping that must exist; an empty silent reader stands in when it is absent or wrong.</summary>
-    public MappingReader RequiredChild(string name, IReadOnlyList<string> fields) =>
-        Child(name, fields, required: true)
+    public MappingReader RequiredChild(string name, IReadOnlyList<string> fields, IReadOnlyDictionary<string, string>? unsupported = null) =>
+        Child(name, fields, required: true, unsupported)
         ?? new MappingReader(context, new MappingConfigNode(Get(name)?.Position ?? Node.Position, []), FieldPath(name), fields, isValid: false);
 
     /// <summary>The items of a sequence with their paths; empty when absent or not a sequence (reported).</summary>

@@ -12,7 +12,8 @@ internal sealed partial class MappingReader
     private readonly BindContext context;
     private readonly Dictionary<string, ConfigNode> values = new(StringComparer.Ordinal);
 
-    public MappingReader(BindContext context, MappingConfigNode node, string path, IReadOnlyList<string> fields, bool isValid)
+    /// <param name="unsupported">KEDA fields Crema knows but does not support, each with the message that says what to use instead.</param>
+    public MappingReader(BindContext context, MappingConfigNode node, string path, IReadOnlyList<string> fields, bool isValid, IReadOnlyDictionary<string, string>? unsupported = null)
     {
         this.context = context;
         Node = node;
@@ -23,7 +24,7 @@ internal sealed partial class MappingReader
             var fieldPath = ConfigPath.Field(path, key.Value);
             if (!fields.Contains(key.Value, StringComparer.Ordinal))
             {
-                context.Diagnostics.Error(key.Position, fieldPath, UnknownField(key.Value, fields));
+                context.Diagnostics.Error(key.Position, fieldPath, unsupported?.GetValueOrDefault(key.Value) ?? UnknownField(key.Value, fields));
                 continue;
             }
             context.Map.Add(fieldPath, value.Position);

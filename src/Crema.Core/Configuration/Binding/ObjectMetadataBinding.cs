@@ -6,6 +6,7 @@ internal static class ObjectMetadataBinding
     public static ObjectMetadata Bind(MappingReader reader) => new()
     {
         Name = reader.String("name"),
+        Namespace = reader.String("namespace"),
         Annotations = reader.StringMap("annotations"),
         Labels = reader.StringMap("labels"),
     };

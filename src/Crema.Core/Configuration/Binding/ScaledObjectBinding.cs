@@ -9,7 +9,28 @@ internal static class ScaledObjectBinding
     {
         var reader = context.Mapping(node, path, FieldNames.Of<ScaledObject>());
         var metadata = reader.Child("metadata", FieldNames.Of<ObjectMetadata>()) is { } m ? ObjectMetadataBinding.Bind(m) : null;
-        return new ScaledObject { Metadata = metadata, Spec = BindSpec(context, reader.RequiredChild("spec", FieldNames.Of<ScaledObjectSpec>())) };
+        return new ScaledObject
+        {
+            Metadata = metadata,
+            Spec = BindSpec(context, reader.RequiredChild("spec", FieldNames.Of<ScaledObjectSpec>())),
+            Status = BindStatus(reader),
+        };
+    }
+
+    /// <summary>KEDA's status is accepted as CREMA accepts it; only its shape is checked, its content is not kept.</summary>
+    private static IgnoredContent? BindStatus(MappingReader reader)
+    {
+        var node = reader.Get("status");
+        if (node is null)
+        {
+            return null;
+        }
+        if (node is not MappingConfigNode)
+        {
+            reader.Error("status", $"expected a mapping (KEDA's ScaledObject status, ignored), found {BindContext.Describe(node)}");
+            return null;
+        }
+        return IgnoredContent.Instance;
     }
 
     private static ScaledObjectSpec BindSpec(BindContext context, MappingReader reader)
@@ -28,6 +49,7 @@ internal static class ScaledObjectBinding
                 Name = target.RequiredString("name"),
                 Kind = target.String("kind"),
                 ApiVersion = target.String("apiVersion"),
+                EnvSourceContainerName = target.String("envSourceContainerName"),
             },
             PollingInterval = reader.Int("pollingInterval"),
             CooldownPeriod = reader.Int("cooldownPeriod"),

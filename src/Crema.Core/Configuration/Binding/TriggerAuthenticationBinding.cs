@@ -14,13 +14,19 @@ internal static class TriggerAuthenticationBinding
         {
             metadataReader.ReportMissing("name", "triggers refer to the authentication by this name");
         }
-        var spec = reader.RequiredChild("spec", FieldNames.Of<TriggerAuthenticationSpec>());
-        return new TriggerAuthentication { Metadata = metadata, Spec = BindSpec(spec) };
+        var spec = reader.RequiredChild("spec", FieldNames.Of<TriggerAuthenticationSpec>(), KedaOnlyFields.AuthenticationSpec);
+        return new TriggerAuthentication
+        {
+            ApiVersion = reader.String("apiVersion"),
+            Kind = reader.String("kind"),
+            Metadata = metadata,
+            Spec = BindSpec(spec),
+        };
     }
 
     private static TriggerAuthenticationSpec BindSpec(MappingReader reader)
     {
-        var secretManager = reader.Child("gcpSecretManager", FieldNames.Of<GcpSecretManager>());
+        var secretManager = reader.Child("gcpSecretManager", FieldNames.Of<GcpSecretManager>(), unsupported: KedaOnlyFields.GcpSecretManager);
         return new TriggerAuthenticationSpec
         {
             GcpSecretManager = secretManager is null ? null : new GcpSecretManager
@@ -29,14 +35,15 @@ internal static class TriggerAuthenticationBinding
                 PodIdentity = BindPodIdentity(secretManager),
             },
             PodIdentity = BindPodIdentity(reader),
+            SecretTargetRef = [.. reader.MappingItems("secretTargetRef", FieldNames.Of<SecretTargetRef>()).Select(BindSecretTargetRef)],
             Env = [.. reader.MappingItems("env", FieldNames.Of<EnvParameter>()).Select(BindEnv)],
             File = [.. reader.MappingItems("file", FieldNames.Of<FileParameter>()).Select(BindFile)],
         };
     }
 
     private static PodIdentity? BindPodIdentity(MappingReader parent) =>
-        parent.Child("podIdentity", FieldNames.Of<PodIdentity>()) is { } reader
-            ? new PodIdentity { Provider = reader.RequiredString("provider") }
+        parent.Child("podIdentity", FieldNames.Of<PodIdentity>(), unsupported: KedaOnlyFields.PodIdentity) is { } reader
+            ? new PodIdentity { Provider = reader.RequiredString("provider"), IdentityId = reader.String("identityId") }
             : null;
 
     private static GcpSecret BindSecret(MappingReader reader) => new()
@@ -44,6 +51,13 @@ internal static class TriggerAuthenticationBinding
         Parameter = reader.RequiredString("parameter"),
         Id = reader.RequiredString("id"),
         Version = reader.String("version") ?? "latest",
+    };
+
+    private static SecretTargetRef BindSecretTargetRef(MappingReader reader) => new()
+    {
+        Parameter = reader.RequiredString("parameter"),
+        Name = reader.RequiredString("name"),
+        Key = reader.RequiredString("key"),
     };
 
     private static EnvParameter BindEnv(MappingReader reader) => new()

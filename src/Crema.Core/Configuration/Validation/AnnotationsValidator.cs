@@ -11,9 +11,10 @@ internal sealed class AnnotationsValidator : IConfigValidator
     public const string PausedReplicas = "autoscaling.keda.sh/paused-replicas";
     public const string PausedScaleIn = "autoscaling.keda.sh/paused-scale-in";
     public const string PausedScaleOut = "autoscaling.keda.sh/paused-scale-out";
+    public const string ForceActivation = "autoscaling.keda.sh/force-activation";
 
     private const string KedaPrefix = "autoscaling.keda.sh/";
-    private static readonly string[] Known = [Paused, PausedReplicas, PausedScaleIn, PausedScaleOut];
+    private static readonly string[] Known = [Paused, PausedReplicas, PausedScaleIn, PausedScaleOut, ForceActivation];
 
     private static readonly HashSet<string> GoBooleans =
         new(["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"], StringComparer.Ordinal);
@@ -29,7 +30,7 @@ internal sealed class AnnotationsValidator : IConfigValidator
             }
             var annotationsPath = path + ".metadata.annotations";
             WarnUnknown(context, annotations.Keys, annotationsPath);
-            foreach (var key in new[] { Paused, PausedScaleIn, PausedScaleOut })
+            foreach (var key in new[] { Paused, PausedScaleIn, PausedScaleOut, ForceActivation })
             {
                 if (annotations.TryGetValue(key, out var flag) && !GoBooleans.Contains(flag))
                 {

@@ -17,6 +17,7 @@ internal static class ConfigValidator
         new FormulaValidator(),
         new AnnotationsValidator(),
         new TriggerMetadataValidator(),
+        new UnsupportedTriggerFeatureValidator(),
     ];
 
     public static void Validate(ValidationContext context)

@@ -2,7 +2,7 @@ using Crema.Core.Configuration.Reporting;
 
 namespace Crema.Core.Configuration.Validation;
 
-/// <summary>The Kubernetes bounds of HPA behavior (stabilization window, policies).</summary>
+/// <summary>The Kubernetes bounds of HPA behavior (stabilization window, tolerance, policies).</summary>
 internal sealed class HpaBehaviorValidator : IConfigValidator
 {
     private const int MaxWindowSeconds = 3600;
@@ -29,6 +29,10 @@ internal sealed class HpaBehaviorValidator : IConfigValidator
         {
             context.Error(path + ".stabilizationWindowSeconds", $"stabilizationWindowSeconds must be between 0 and {ValidationContext.Text(MaxWindowSeconds)}, found {ValidationContext.Text(window)}");
         }
+        if (rules.Tolerance is { } tolerance)
+        {
+            CheckTolerance(context, tolerance, path + ".tolerance");
+        }
         if (rules.Policies is { Count: 0 } && context.IsWritten(path + ".policies"))
         {
             context.Error(path + ".policies", "at least one policy is required; remove policies to use the defaults");
@@ -45,6 +49,19 @@ internal sealed class HpaBehaviorValidator : IConfigValidator
             {
                 context.Error(policyPath + ".periodSeconds", $"periodSeconds must be between 1 and {ValidationContext.Text(MaxPeriodSeconds)}, found {ValidationContext.Text(policy.PeriodSeconds)}");
             }
+        }
+    }
+
+    /// <summary>A Kubernetes quantity, at least 0 (autoscaling validation: "must be greater than or equal to 0").</summary>
+    private static void CheckTolerance(ValidationContext context, string text, string path)
+    {
+        if (!KubernetesQuantity.TryParse(text, out var value))
+        {
+            context.Error(path, $"\"{text}\" is not a Kubernetes quantity; write a ratio such as 0.05 or 50m (5%)");
+        }
+        else if (value < 0)
+        {
+            context.Error(path, $"tolerance must be at least 0, found {text}");
         }
     }
 }

@@ -33,10 +33,9 @@ internal sealed class ReplicaCountValidator : IConfigValidator
             var maxText = spec.MaxReplicaCount is null ? $"{ValidationContext.Text(max)}, the default" : ValidationContext.Text(max);
             context.Error(specPath + at, $"minReplicaCount ({ValidationContext.Text(min)}) must not exceed maxReplicaCount ({maxText})");
         }
-        if (spec.IdleReplicaCount is { } idle && idle >= min)
+        if (spec.IdleReplicaCount is { } idle && idle >= HpaMinimumForIdle(spec))
         {
-            context.Error(specPath + ".idleReplicaCount",
-                $"idleReplicaCount ({ValidationContext.Text(idle)}) must be less than minReplicaCount ({ValidationContext.Text(min)}); raise minReplicaCount or remove idleReplicaCount");
+            context.Error(specPath + ".idleReplicaCount", IdleMessage(idle, spec.MinReplicaCount));
         }
         else if (spec.IdleReplicaCount is > 0 and var positive)
         {
@@ -44,6 +43,23 @@ internal sealed class ReplicaCountValidator : IConfigValidator
             context.Warning(specPath + ".idleReplicaCount",
                 $"idleReplicaCount {ValidationContext.Text(positive)} will flap between idle and minReplicaCount (KEDA supports only 0)");
         }
+    }
+
+    /// <summary>
+    /// KEDA's CheckReplicaCountBoundsAreValid compares idleReplicaCount with the HPA's minimum, max(minReplicaCount, 1),
+    /// when minReplicaCount is written, and with 0 when it is not: so idle 0 needs minReplicaCount, even 0.
+    /// </summary>
+    private static int HpaMinimumForIdle(ScaledObjectSpec spec) => spec.MinReplicaCount is { } min ? Math.Max(min, 1) : 0;
+
+    private static string IdleMessage(int idle, int? min)
+    {
+        var idleText = ValidationContext.Text(idle);
+        return min switch
+        {
+            null => $"idleReplicaCount ({idleText}) must be less than minReplicaCount, which is 0 while unset; set minReplicaCount (KEDA compares with max(minReplicaCount, 1), so minReplicaCount: 0 allows idleReplicaCount: 0)",
+            0 => $"idleReplicaCount ({idleText}) must be less than max(minReplicaCount, 1) = 1, the minimum KEDA gives the HPA; use idleReplicaCount: 0",
+            _ => $"idleReplicaCount ({idleText}) must be less than minReplicaCount ({ValidationContext.Text(min.Value)}); raise minReplicaCount or remove idleReplicaCount",
+        };
     }
 
     private static bool AtLeast(ValidationContext context, string path, int? value, int minimum, string unit)

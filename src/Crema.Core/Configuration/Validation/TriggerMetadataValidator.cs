@@ -75,7 +75,7 @@ internal sealed class TriggerMetadataValidator : IConfigValidator
                 : ConfigPath.Field(metadataPath, warning.Key);
             context.Warning(at, warning.Source == MetadataSource.AuthParams ? $"parameter \"{warning.Key}\" {warning.Message}" : warning.Message);
         }
-        foreach (var key in validation.UnknownKeys)
+        foreach (var key in validation.UnknownKeys.Where(k => !UnsupportedTriggerFeatureValidator.Covers(trigger.Type, k)))
         {
             var message = $"unknown metadata key \"{key}\" is ignored";
             var suggestion = SuggestKey(key, validation.KnownKeys);

@@ -32,9 +32,17 @@ internal sealed class TriggerValidator : IConfigValidator
             return;
         }
         var known = context.Scalers.KnownTypes;
+        var external = context.Scalers.TryGet("external", out _)
+            ? "; run any other scaler behind KEDA's external scaler protocol (type: external, see docs/scalers/external.md)"
+            : string.Empty;
+        if (KedaScalerTypes.Contains(trigger.Type))
+        {
+            context.Error(triggerPath + ".type", $"\"{trigger.Type}\" is a KEDA scaler Crema does not include; Crema's types: {string.Join(", ", known)}{external}");
+            return;
+        }
         var message = $"unknown trigger type \"{trigger.Type}\"; known types: {string.Join(", ", known)}";
         var suggestion = Binding.NameSuggester.Closest(trigger.Type, known);
-        context.Error(triggerPath + ".type", suggestion is null ? message : $"{message} (did you mean \"{suggestion}\"?)");
+        context.Error(triggerPath + ".type", (suggestion is null ? message : $"{message} (did you mean \"{suggestion}\"?)") + external);
     }
 
     private static void CheckAuthenticationRef(ValidationContext context, Trigger trigger, string triggerPath)

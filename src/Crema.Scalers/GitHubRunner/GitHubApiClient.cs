@@ -23,6 +23,7 @@ internal sealed class GitHubApiClient
     private readonly GitHubRateLimitState rateLimit;
     private readonly GitHubResponseCache? cache;
     private readonly GitHubClient client;
+    private readonly ApiConnection repositories;
     private readonly Uri apiRoot;
 
     public GitHubApiClient(GitHubTrafficRecorder traffic, Uri apiUrl, IGitHubTokenSource tokens, GitHubRateLimitState rateLimit, GitHubResponseCache? cache)
@@ -34,6 +35,7 @@ internal sealed class GitHubApiClient
         apiRoot = GitHubHttpTransport.WithTrailingSlash(apiUrl);
         IHttpClient pipeline = cache is null ? traffic : new CachingHttpClient(traffic, cache);
         client = Create(new GitHubNotModifiedGuard(pipeline), apiRoot, new GitHubTokenCredentials(tokens, traffic.Transport));
+        repositories = new ApiConnection(client.Connection);
     }
 
     /// <summary>Requests sent since <see cref="BeginPoll"/>, conditional ones and the token exchange included.</summary>
@@ -56,10 +58,10 @@ internal sealed class GitHubApiClient
     }
 
     /// <summary>Every repository of an organization (<c>/orgs/{owner}/repos</c>) or a user (<c>/users/{owner}/repos</c>).</summary>
-    public Task<IReadOnlyList<Repository>> ListRepositoriesAsync(string owner, bool ofUser, CancellationToken cancellationToken) =>
-        CallAsync(() => ofUser
-            ? client.Repository.GetAllForUser(owner, EveryPageOf100)
-            : client.Repository.GetAllForOrg(owner, EveryPageOf100), cancellationToken);
+    public Task<IReadOnlyList<GitHubListedRepository>> ListRepositoriesAsync(string owner, bool ofUser, CancellationToken cancellationToken) =>
+        // The calls of client.Repository.GetAllForUser / GetAllForOrg, with a model that keeps "disabled".
+        CallAsync(() => repositories.GetAll<GitHubListedRepository>(
+            ofUser ? ApiUrls.Repositories(owner) : ApiUrls.OrganizationRepositories(owner), null, EveryPageOf100), cancellationToken);
 
     /// <summary>Every run of a repository with the given status (<c>queued</c> or <c>in_progress</c>).</summary>
     public async Task<IReadOnlyList<WorkflowRun>> ListRunsAsync(string owner, string repo, CheckRunStatusFilter status, CancellationToken cancellationToken)

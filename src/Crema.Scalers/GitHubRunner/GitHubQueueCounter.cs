@@ -75,8 +75,8 @@ internal sealed class GitHubQueueCounter(
         // KEDA lists /orgs/{owner}/repos for org and ent scope, /users/{owner}/repos for repo scope.
         var repositories = await api.ListRepositoriesAsync(owner, ofUser: metadata.Scope == GitHubRunnerScope.Repo, cancellationToken)
             .ConfigureAwait(false);
-        // Archived repositories cannot run workflows: asking for their runs is wasted quota.
-        return repositories.Where(r => !r.Archived).Select(r => r.Name).ToList();
+        // Archived and disabled repositories cannot run workflows: asking for their runs is wasted quota.
+        return repositories.Where(r => !r.Archived && !r.Disabled).Select(r => r.Name).ToList();
     }
 
     private async Task<List<WorkflowRun>?> ListActiveRunsAsync(string repo, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Serialization;
 using Crema.Scalers.Http;
 using Octokit;
 using Octokit.Caching;
@@ -93,6 +94,13 @@ internal sealed class GitHubApiClient
         catch (ApiException e)
         {
             throw Translate(e);
+        }
+        catch (Exception e) when (e is SerializationException or InvalidCastException or FormatException or OverflowException)
+        {
+            // Octokit's JSON reader failed on a reply that is not the JSON GitHub sends.
+            var what = traffic.LastReply is GitHubResponse reply ? reply.Describe() : "a call";
+            throw new GitHubApiException(traffic.LastReply?.StatusCode ?? 0,
+                $"GitHub API reply to {what} could not be read: {HttpErrorExcerpt.From(e.Message, [])}");
         }
     }
 

@@ -69,7 +69,7 @@ internal sealed class GitHubHttpTransport : IHttpClient
         try
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var body = await ReadBodyAsync(response, uri, timeout.Token).ConfigureAwait(false);
+            var body = await ReadBodyAsync(response, request.Method, uri, timeout.Token).ConfigureAwait(false);
             var headers = response.Headers.ToDictionary(h => h.Key, h => h.Value.First(), StringComparer.OrdinalIgnoreCase);
             return new GitHubResponse(response.StatusCode, response.ReasonPhrase, body, response.Content.Headers.ContentType?.MediaType,
                 headers, request.Method, uri);
@@ -134,11 +134,11 @@ internal sealed class GitHubHttpTransport : IHttpClient
         return message;
     }
 
-    private static async Task<string> ReadBodyAsync(HttpResponseMessage response, Uri uri, CancellationToken cancellationToken)
+    private static async Task<string> ReadBodyAsync(HttpResponseMessage response, HttpMethod method, Uri uri, CancellationToken cancellationToken)
     {
         if (response.Content.Headers.ContentLength > MaxBodyBytes)
         {
-            throw TooLarge(response, uri);
+            throw TooLarge(response, method, uri);
         }
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var body = new MemoryStream();
@@ -148,14 +148,14 @@ internal sealed class GitHubHttpTransport : IHttpClient
         {
             if (body.Length + read > MaxBodyBytes)
             {
-                throw TooLarge(response, uri);
+                throw TooLarge(response, method, uri);
             }
             body.Write(buffer, 0, read);
         }
         return Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
     }
 
-    private static GitHubApiException TooLarge(HttpResponseMessage response, Uri uri) =>
+    private static GitHubApiException TooLarge(HttpResponseMessage response, HttpMethod method, Uri uri) =>
         new(response.StatusCode, string.Create(CultureInfo.InvariantCulture,
-            $"GitHub's reply to GET {uri.GetLeftPart(UriPartial.Path)} is larger than {MaxBodyBytes / (1024 * 1024)} MiB; not read"));
+            $"GitHub's reply to {method} {uri.GetLeftPart(UriPartial.Path)} is larger than {MaxBodyBytes / (1024 * 1024)} MiB; not read"));
 }

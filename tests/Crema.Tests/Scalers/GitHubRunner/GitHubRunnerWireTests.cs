@@ -137,6 +137,18 @@ public sealed class GitHubRunnerWireTests : IAsyncLifetime
         body.BytesServed.ShouldBeLessThan(GitHubHttpTransport.MaxBodyBytes + (1024 * 1024));
     }
 
+    [Fact]
+    public async Task ListRunsAsync_ReplyThatIsNotJson_FailsNamingTheCall()
+    {
+        using var http = new HttpClient(new ReplyHandler(new StringContent("{\"workflow_runs\": [{\"id\": ", System.Text.Encoding.UTF8, "application/json")));
+        var client = Client("https://api.github.com", null, http);
+
+        var error = await Should.ThrowAsync<GitHubApiException>(() =>
+            client.ListRunsAsync("acme", "app", CheckRunStatusFilter.Queued, CancellationToken.None));
+
+        error.Message.ShouldStartWith("GitHub API reply to GET https://api.github.com/repos/acme/app/actions/runs could not be read");
+    }
+
     private static GitHubApiClient Client(string apiUrl, GitHubResponseCache? cache, HttpClient? http = null)
     {
         var rateLimit = new GitHubRateLimitState(TimeProvider.System);

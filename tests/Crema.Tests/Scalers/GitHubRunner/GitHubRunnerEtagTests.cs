@@ -59,6 +59,20 @@ public sealed class GitHubRunnerEtagTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadAsync_EtagsOnAndAll304s_ReportsTheQuotaOfThe304sNotOfTheCachedReplies()
+    {
+        ThreeReposWithTwoRuns();
+        await using var scaler = Scaler(etags: true);
+        await scaler.ReadAsync(CancellationToken.None);
+        github.RateLimitRemaining = 1234; // spent elsewhere since the cached replies were read
+
+        var second = await scaler.ReadAsync(CancellationToken.None);
+
+        second.Details!["api_requests_not_modified"].ShouldBe(second.Details["api_requests"]);
+        second.Details["rate_limit_remaining"].ShouldBe(1234);
+    }
+
+    [Fact]
     public async Task ReadAsync_EtagsOnAndAJobStarts_RereadsOnlyThatRun()
     {
         var moving = github.AddQueuedJob("acme", "app", "self-hosted");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using Crema.Abstractions;
 using Crema.Scalers;
 using Crema.Tests.Scalers.GitHubRunner.Fake;
@@ -11,11 +12,16 @@ namespace Crema.Benchmarks;
 /// ETags off and on. Each repository has one in-progress run (2 jobs) and every second one a queued
 /// run (1 job). Three polls: cold, steady (nothing changed) and after one job in ten moved.
 /// KEDA's figure is 1 + 2R + W (one repository page, two run lists per repository, one job list per run).
+/// The scaler's calls are Octokit's; the first line names the Octokit version measured.
 /// </summary>
 internal static class GitHubRunnerRequestsBenchmark
 {
     public static async Task RunAsync(TextWriter output)
     {
+        var octokit = typeof(Octokit.GitHubClient).Assembly;
+        var version = octokit.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+            ?? octokit.GetName().Version?.ToString();
+        await output.WriteLineAsync($"github-runner scaler, REST calls by Octokit {version}").ConfigureAwait(false);
         await output.WriteLineAsync("repos  etags  poll    requests  304s  counted  jobs   KEDA 1+2R+W").ConfigureAwait(false);
         foreach (var repositories in (int[])[1, 10, 50])
         {

@@ -1,178 +1,134 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using Crema.Scalers.GitHubRunner.Json;
+using System.Runtime.Serialization;
 using Crema.Scalers.Http;
+using Octokit;
+using Octokit.Caching;
+using Octokit.Internal;
 
 namespace Crema.Scalers.GitHubRunner;
 
 /// <summary>
-/// GETs GitHub REST resources with the headers GitHub asks for, follows <c>Link: rel="next"</c>
-/// pages, makes requests conditional when an ETag cache is given, and counts requests per poll.
-/// Not thread-safe: one poll at a time.
+/// The GitHub REST calls of the scaler, made with Octokit: repositories of an owner, workflow runs by
+/// status and the jobs of a run, every page of 100. The pipeline under Octokit's Connection is
+/// <see cref="GitHubNotModifiedGuard"/> → CachingHttpClient over <see cref="GitHubResponseCache"/>
+/// (only with ETags on) → <see cref="GitHubTrafficRecorder"/> → <see cref="GitHubHttpTransport"/>.
+/// Octokit's errors become <see cref="GitHubApiException"/> naming the call, or
+/// <see cref="GitHubRateLimitedException"/>. Not thread-safe: one poll at a time.
 /// </summary>
-internal sealed class GitHubApiClient(
-    HttpClient http,
-    Uri apiUrl,
-    IGitHubTokenSource tokens,
-    GitHubRateLimitState rateLimit,
-    GitHubEtagCache? etags,
-    TimeSpan? requestTimeout = null)
+internal sealed class GitHubApiClient
 {
     internal const string UserAgent = "crema-github-runner-scaler";
-    private const int MaxPages = 200;
-    private static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
-    private readonly TimeSpan timeoutPerRequest = requestTimeout ?? DefaultRequestTimeout;
-    private readonly string baseUrl = apiUrl.AbsoluteUri.TrimEnd('/');
+    private static readonly ApiOptions EveryPageOf100 = new() { PageSize = 100 };
+    private readonly GitHubTrafficRecorder traffic;
+    private readonly IGitHubTokenSource tokens;
+    private readonly GitHubRateLimitState rateLimit;
+    private readonly GitHubResponseCache? cache;
+    private readonly GitHubClient client;
+    private readonly ApiConnection repositories;
+    private readonly Uri apiRoot;
 
-    /// <summary>Requests sent since <see cref="BeginPoll"/>, conditional ones included.</summary>
-    public int Requests { get; private set; }
+    public GitHubApiClient(GitHubTrafficRecorder traffic, Uri apiUrl, IGitHubTokenSource tokens, GitHubRateLimitState rateLimit, GitHubResponseCache? cache)
+    {
+        this.traffic = traffic;
+        this.tokens = tokens;
+        this.rateLimit = rateLimit;
+        this.cache = cache;
+        apiRoot = GitHubHttpTransport.WithTrailingSlash(apiUrl);
+        IHttpClient pipeline = cache is null ? traffic : new CachingHttpClient(traffic, cache);
+        client = Create(new GitHubNotModifiedGuard(pipeline), apiRoot, new GitHubTokenCredentials(tokens, traffic.Transport));
+        repositories = new ApiConnection(client.Connection);
+    }
+
+    /// <summary>Requests sent since <see cref="BeginPoll"/>, conditional ones and the token exchange included.</summary>
+    public int Requests => traffic.Requests;
 
     /// <summary>Requests since <see cref="BeginPoll"/> answered 304 (free against the rate limit).</summary>
-    public int NotModified { get; private set; }
+    public int NotModified => traffic.NotModified;
+
+    /// <summary>
+    /// An Octokit client on <paramref name="apiRoot"/> as given. <c>new GitHubClient(header, baseUri)</c>
+    /// would replace the path of any host but github.com with <c>/api/v3/</c>; KEDA uses githubApiURL as is.
+    /// </summary>
+    public static GitHubClient Create(IHttpClient wire, Uri apiRoot, ICredentialStore credentials) =>
+        new(new Connection(new ProductHeaderValue(UserAgent), GitHubHttpTransport.WithTrailingSlash(apiRoot), credentials, wire, new SimpleJsonSerializer()));
 
     public void BeginPoll()
     {
-        Requests = 0;
-        NotModified = 0;
-        etags?.BeginPoll();
+        traffic.BeginPoll();
+        cache?.BeginPoll();
     }
 
-    /// <summary>Counts a request made elsewhere on GitHub's API (the installation token exchange).</summary>
-    public void CountRequest() => Requests++;
+    /// <summary>Every repository of an organization (<c>/orgs/{owner}/repos</c>) or a user (<c>/users/{owner}/repos</c>).</summary>
+    public Task<IReadOnlyList<GitHubListedRepository>> ListRepositoriesAsync(string owner, bool ofUser, CancellationToken cancellationToken) =>
+        // The calls of client.Repository.GetAllForUser / GetAllForOrg, with a model that keeps "disabled".
+        CallAsync(() => repositories.GetAll<GitHubListedRepository>(
+            ofUser ? ApiUrls.Repositories(owner) : ApiUrls.OrganizationRepositories(owner), null, EveryPageOf100), cancellationToken);
 
-    /// <summary>Builds an absolute URL from a path such as <c>/repos/o/r/actions/runs?status=queued</c>.</summary>
-    public string Url(string pathAndQuery) => baseUrl + pathAndQuery;
-
-    /// <summary>Reads every page of a list and returns its items in order.</summary>
-    public async Task<List<TItem>> GetAllAsync<TPage, TItem>(
-        string pathAndQuery, JsonTypeInfo<TPage> type, Func<TPage, IEnumerable<TItem>?> items, CancellationToken cancellationToken)
-        where TPage : class
+    /// <summary>Every run of a repository with the given status (<c>queued</c> or <c>in_progress</c>).</summary>
+    public async Task<IReadOnlyList<WorkflowRun>> ListRunsAsync(string owner, string repo, CheckRunStatusFilter status, CancellationToken cancellationToken)
     {
-        var result = new List<TItem>();
-        string? url = Url(pathAndQuery);
-        for (var page = 0; url is not null; page++)
-        {
-            if (page == MaxPages)
-            {
-                throw new GitHubApiException(HttpStatusCode.OK, $"GitHub returned more than {MaxPages} pages for {PathOf(pathAndQuery)}");
-            }
-            var (body, next) = await GetPageWithTimeoutAsync(url, type, cancellationToken).ConfigureAwait(false);
-            result.AddRange(items(body) ?? []);
-            url = next;
-        }
-        return result;
+        var runs = await CallAsync(() => client.Actions.Workflows.Runs.List(owner, repo, new WorkflowRunsRequest { Status = status }, EveryPageOf100),
+            cancellationToken).ConfigureAwait(false);
+        return runs.WorkflowRuns;
     }
 
-    /// <summary>
-    /// One page within the per-request timeout (the installation token exchange included). A timeout
-    /// becomes a <see cref="TimeoutException"/> naming the call, not a bare cancellation that reads as shutdown.
-    /// </summary>
-    private async Task<(TPage Body, string? Next)> GetPageWithTimeoutAsync<TPage>(string url, JsonTypeInfo<TPage> type, CancellationToken cancellationToken)
-        where TPage : class
+    /// <summary>Every job of a run (its latest attempt, as GitHub's default).</summary>
+    public async Task<IReadOnlyList<WorkflowJob>> ListJobsAsync(string owner, string repo, long runId, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(timeoutPerRequest);
+        var jobs = await CallAsync(() => client.Actions.Workflows.Jobs.List(owner, repo, runId, new WorkflowRunJobsRequest(), EveryPageOf100),
+            cancellationToken).ConfigureAwait(false);
+        return jobs.Jobs;
+    }
+
+    /// <summary>The absolute path of a run's job list, as the response cache files it.</summary>
+    public string JobsPath(string owner, string repo, long runId) =>
+        new Uri(apiRoot, $"repos/{owner}/{repo}/actions/runs/{runId.ToString(CultureInfo.InvariantCulture)}/jobs").AbsolutePath;
+
+    private async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        traffic.Transport.Cancellation = cancellationToken;
         try
         {
-            return await GetPageAsync(url, type, timeout.Token).ConfigureAwait(false);
+            return await call().ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (ApiException e)
         {
-            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                $"GitHub API did not answer GET {PathOf(url)} within {timeoutPerRequest.TotalSeconds:0.#}s; check githubApiURL and the network path to it"));
+            throw Translate(e);
+        }
+        catch (Exception e) when (e is SerializationException or InvalidCastException or FormatException or OverflowException)
+        {
+            // Octokit's JSON reader failed on a reply that is not the JSON GitHub sends.
+            var what = traffic.LastReply is GitHubResponse reply ? reply.Describe() : "a call";
+            throw new GitHubApiException(traffic.LastReply?.StatusCode ?? 0,
+                $"GitHub API reply to {what} could not be read: {HttpErrorExcerpt.From(e.Message, [])}");
         }
     }
 
-    private async Task<(TPage Body, string? Next)> GetPageAsync<TPage>(string url, JsonTypeInfo<TPage> type, CancellationToken cancellationToken)
-        where TPage : class
+    private Exception Translate(ApiException error)
     {
-        object? cached = null;
-        string? cachedNext = null;
-        string? etag = null;
-        if (etags is not null && etags.TryGet(url, out var e, out var v, out var n))
+        var reply = Reply(error, traffic);
+        if (rateLimit.Refusal(error, reply) is { } until)
         {
-            (etag, cached, cachedNext) = (e, v, n);
+            return new GitHubRateLimitedException(until);
         }
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        await AddHeadersAsync(request, cancellationToken).ConfigureAwait(false);
-        if (etag is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
-        }
-        Requests++;
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotModified && cached is TPage unchanged)
-        {
-            NotModified++;
-            rateLimit.Observe(response, null);
-            return (unchanged, cachedNext);
-        }
-        if (!response.IsSuccessStatusCode)
-        {
-            await ThrowAsync(response, url, cancellationToken).ConfigureAwait(false);
-        }
-        rateLimit.Observe(response, null);
-        var body = await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false)
-            ?? throw new GitHubApiException(response.StatusCode, $"GitHub returned an empty body for {PathOf(url)}");
-        var next = GitHubLinkHeader.Next(response);
-        if (next is not null && !next.StartsWith(baseUrl + "/", StringComparison.OrdinalIgnoreCase))
-        {
-            // Never send the token to another host than the configured API.
-            throw new GitHubApiException(response.StatusCode, $"GitHub's next-page link for {PathOf(url)} leaves the configured API URL");
-        }
-        if (etags is not null && response.Headers.ETag is { } newTag)
-        {
-            etags.Set(url, newTag.ToString(), body, next);
-        }
-        return (body, next);
-    }
-
-    internal async Task AddHeadersAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
-        request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", "2022-11-28");
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    }
-
-    private async Task ThrowAsync(HttpResponseMessage response, string url, CancellationToken cancellationToken)
-    {
-        var message = await ReadErrorMessageAsync(response, cancellationToken).ConfigureAwait(false);
-        if (rateLimit.Observe(response, message) is { } until)
-        {
-            throw new GitHubRateLimitedException(until);
-        }
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        if (error is AuthorizationException)
         {
             tokens.Invalidate();
         }
-        var detail = string.IsNullOrWhiteSpace(message) ? "" : $": {message}";
-        throw new GitHubApiException(response.StatusCode,
-            $"GitHub API returned {(int)response.StatusCode} {response.ReasonPhrase} for GET {PathOf(url)}{detail}");
+        return new GitHubApiException(error.StatusCode, Describe("GitHub API", error, reply));
     }
 
-    internal static async Task<string?> ReadErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var error = await response.Content.ReadFromJsonAsync(GitHubJsonContext.Default.GitHubErrorBody, cancellationToken).ConfigureAwait(false);
-            return error?.Message is { } message ? HttpErrorExcerpt.From(message, []) : null;
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The reply an Octokit error came from (its paging drops it from a 404), or null.</summary>
+    internal static GitHubResponse? Reply(ApiException error, GitHubTrafficRecorder traffic) =>
+        error.HttpResponse as GitHubResponse
+        ?? (traffic.LastReply is GitHubResponse last && last.StatusCode == error.StatusCode ? last : null);
 
-    /// <summary>The path of a URL without its query, for messages.</summary>
-    private static string PathOf(string url)
+    /// <summary>"{what} returned 404 Not Found for GET https://host/path: message", without query or secrets.</summary>
+    internal static string Describe(string what, ApiException error, GitHubResponse? reply)
     {
-        var query = url.IndexOf('?', StringComparison.Ordinal);
-        return query < 0 ? url : url[..query];
+        var message = (reply is null ? error.ApiError : new ApiException(reply).ApiError)?.Message;
+        var detail = message is { Length: > 0 } ? ": " + HttpErrorExcerpt.From(message, []) : "";
+        var call = reply is null ? "" : $" {reply.ReasonPhrase} for {reply.Describe()}";
+        return string.Create(CultureInfo.InvariantCulture, $"{what} returned {(int)error.StatusCode}{call}{detail}");
     }
 }

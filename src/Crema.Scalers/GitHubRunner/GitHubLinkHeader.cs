@@ -1,26 +1,30 @@
 namespace Crema.Scalers.GitHubRunner;
 
-/// <summary>Reads the <c>rel="next"</c> target of GitHub's pagination header (<c>Link: &lt;url&gt;; rel="next", ...</c>).</summary>
+/// <summary>
+/// Reads GitHub's pagination header (<c>Link: &lt;url&gt;; rel="next", &lt;url&gt;; rel="last"</c>) into the
+/// relation-to-URL map Octokit pages with. Octokit's own parser is internal to it.
+/// </summary>
 internal static class GitHubLinkHeader
 {
-    public static string? Next(HttpResponseMessage response)
+    public static Dictionary<string, Uri> All(string? header)
     {
-        if (!response.Headers.TryGetValues("Link", out var values))
-        {
-            return null;
-        }
-        foreach (var part in values.SelectMany(v => v.Split(',')))
+        var links = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        foreach (var part in (header ?? "").Split(','))
         {
             var segments = part.Split(';', StringSplitOptions.TrimEntries);
-            if (segments.Length < 2 || !segments[0].StartsWith('<') || !segments[0].EndsWith('>'))
+            if (segments.Length < 2 || !segments[0].StartsWith('<') || !segments[0].EndsWith('>')
+                || !Uri.TryCreate(segments[0][1..^1], UriKind.Absolute, out var url))
             {
                 continue;
             }
-            if (segments.Skip(1).Any(s => s.Replace(" ", "", StringComparison.Ordinal) is "rel=\"next\"" or "rel=next"))
+            foreach (var segment in segments.Skip(1).Select(s => s.Replace(" ", "", StringComparison.Ordinal)))
             {
-                return segments[0][1..^1];
+                if (segment.StartsWith("rel=", StringComparison.Ordinal))
+                {
+                    links.TryAdd(segment["rel=".Length..].Trim('"'), url);
+                }
             }
         }
-        return null;
+        return links;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Crema.Scalers.GitHubRunner.Json;
+using Octokit;
 
 namespace Crema.Scalers.GitHubRunner;
 
@@ -14,7 +14,7 @@ namespace Crema.Scalers.GitHubRunner;
 internal sealed class GitHubQueueCounter(
     GitHubRunnerMetadata metadata,
     GitHubApiClient api,
-    GitHubEtagCache? etags,
+    GitHubResponseCache? etags,
     TimeProvider time)
 {
     /// <summary>The longest a job list of an unchanged run is reused before it is checked again.</summary>
@@ -22,13 +22,13 @@ internal sealed class GitHubQueueCounter(
 
     private readonly GitHubLabelMatcher matcher = new(metadata.Labels, metadata.NoDefaultLabels, metadata.MatchUnlabeledJobsWithUnlabeledRunners);
     private readonly Dictionary<string, RunJobs> reusableJobs = new(StringComparer.Ordinal);
-    private readonly string owner = Uri.EscapeDataString(metadata.Owner);
+    private readonly string owner = metadata.Owner;
 
     public async Task<GitHubQueueCount> CountAsync(CancellationToken cancellationToken)
     {
         var repositories = metadata.Repos.Count > 0 ? metadata.Repos : await ListRepositoriesAsync(cancellationToken).ConfigureAwait(false);
         var missing = new List<string>();
-        var runs = new List<(string Repo, GitHubWorkflowRun Run)>();
+        var runs = new List<(string Repo, WorkflowRun Run)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var repo in repositories)
         {
@@ -47,11 +47,11 @@ internal sealed class GitHubQueueCounter(
         foreach (var (repo, run) in runs)
         {
             var key = RunKey(repo, run.Id);
-            var fingerprint = new RunFingerprint(run.Status, run.UpdatedAt, run.RunAttempt);
+            var fingerprint = new RunFingerprint(run.Status.StringValue, run.UpdatedAt, run.RunAttempt);
             if (etags is not null && reusableJobs.TryGetValue(key, out var known)
                 && known.Fingerprint == fingerprint && now - known.ReadAt < UnchangedRunRecheck)
             {
-                etags.Touch(known.Url);
+                etags.TouchPath(known.Path);
                 (queued, inProgress, reused) = (queued + known.Queued, inProgress + known.InProgress, reused + 1);
                 continue;
             }
@@ -73,24 +73,21 @@ internal sealed class GitHubQueueCounter(
     private async Task<IReadOnlyList<string>> ListRepositoriesAsync(CancellationToken cancellationToken)
     {
         // KEDA lists /orgs/{owner}/repos for org and ent scope, /users/{owner}/repos for repo scope.
-        var path = (metadata.Scope == GitHubRunnerScope.Repo ? "/users/" : "/orgs/") + owner + "/repos?per_page=100";
-        var repositories = await api.GetAllAsync(path, GitHubJsonContext.Default.IReadOnlyListGitHubRepository, page => page, cancellationToken)
+        var repositories = await api.ListRepositoriesAsync(owner, ofUser: metadata.Scope == GitHubRunnerScope.Repo, cancellationToken)
             .ConfigureAwait(false);
         // Archived and disabled repositories cannot run workflows: asking for their runs is wasted quota.
         return repositories.Where(r => !r.Archived && !r.Disabled).Select(r => r.Name).ToList();
     }
 
-    private async Task<List<GitHubWorkflowRun>?> ListActiveRunsAsync(string repo, CancellationToken cancellationToken)
+    private async Task<List<WorkflowRun>?> ListActiveRunsAsync(string repo, CancellationToken cancellationToken)
     {
-        var result = new List<GitHubWorkflowRun>();
-        foreach (var status in (string[])["queued", "in_progress"])
+        var result = new List<WorkflowRun>();
+        foreach (var status in (CheckRunStatusFilter[])[CheckRunStatusFilter.Queued, CheckRunStatusFilter.InProgress])
         {
             try
             {
-                var runs = await api.GetAllAsync(
-                    $"/repos/{owner}/{Uri.EscapeDataString(repo)}/actions/runs?status={status}&per_page=100",
-                    GitHubJsonContext.Default.GitHubWorkflowRunsPage, page => page.WorkflowRuns, cancellationToken).ConfigureAwait(false);
-                result.AddRange(runs.Where(r => r.Status is "queued" or "in_progress"));
+                var runs = await api.ListRunsAsync(owner, repo, status, cancellationToken).ConfigureAwait(false);
+                result.AddRange(runs.Where(r => r.Status.StringValue is "queued" or "in_progress"));
             }
             catch (GitHubApiException e) when (e.Status == HttpStatusCode.NotFound)
             {
@@ -102,24 +99,23 @@ internal sealed class GitHubQueueCounter(
 
     private async Task<RunJobs> CountJobsAsync(string repo, long runId, RunFingerprint fingerprint, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var path = $"/repos/{owner}/{Uri.EscapeDataString(repo)}/actions/runs/{runId.ToString(CultureInfo.InvariantCulture)}/jobs?per_page=100";
-        List<GitHubJob> jobs;
+        IReadOnlyList<WorkflowJob> jobs;
         try
         {
-            jobs = await api.GetAllAsync(path, GitHubJsonContext.Default.GitHubJobsPage, page => page.Jobs, cancellationToken).ConfigureAwait(false);
+            jobs = await api.ListJobsAsync(owner, repo, runId, cancellationToken).ConfigureAwait(false);
         }
         catch (GitHubApiException e) when (e.Status == HttpStatusCode.NotFound)
         {
             jobs = []; // the run was deleted since it was listed
         }
         var matching = jobs.Where(j => matcher.Matches(j.Labels)).ToList();
-        return new RunJobs(fingerprint, now, api.Url(path),
-            matching.Count(j => j.Status == "queued"), matching.Count(j => j.Status == "in_progress"));
+        return new RunJobs(fingerprint, now, api.JobsPath(owner, repo, runId),
+            matching.Count(j => j.Status.StringValue == "queued"), matching.Count(j => j.Status.StringValue == "in_progress"));
     }
 
     private static string RunKey(string repo, long runId) => repo + "/" + runId.ToString(CultureInfo.InvariantCulture);
 
-    private readonly record struct RunFingerprint(string? Status, DateTimeOffset? UpdatedAt, int Attempt);
+    private readonly record struct RunFingerprint(string? Status, DateTimeOffset UpdatedAt, long Attempt);
 
-    private sealed record RunJobs(RunFingerprint Fingerprint, DateTimeOffset ReadAt, string Url, int Queued, int InProgress);
+    private sealed record RunJobs(RunFingerprint Fingerprint, DateTimeOffset ReadAt, string Path, int Queued, int InProgress);
 }

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Net;
+using Octokit;
 
 namespace Crema.Scalers.GitHubRunner;
 
 /// <summary>
 /// What GitHub last said about our rate limit (X-RateLimit-Remaining/Reset, Retry-After), and until
-/// when no call should be made. A secondary limit without any header waits one minute, as GitHub asks.
+/// when no call should be made. Fed with every reply that came over the wire (a 304 included, whose
+/// headers are current: Octokit's <c>GetLastApiInfo</c> would show the cached reply's) and with
+/// Octokit's refusal exceptions. A secondary limit without any header waits one minute, as GitHub asks.
 /// </summary>
 internal sealed class GitHubRateLimitState(TimeProvider time)
 {
@@ -23,10 +26,9 @@ internal sealed class GitHubRateLimitState(TimeProvider time)
         return LimitedUntil is { } u && u > time.GetUtcNow();
     }
 
-    /// <summary>Records the headers of a reply; returns the end of the limit when the reply is a refusal for rate.</summary>
-    public DateTimeOffset? Observe(HttpResponseMessage response, string? errorMessage)
+    /// <summary>Records the quota headers of a reply. A successful reply leaving nothing means the next call would be refused.</summary>
+    public void Observe(IResponse response)
     {
-        var now = time.GetUtcNow();
         if (Header(response, "X-RateLimit-Remaining") is { } remainingText
             && long.TryParse(remainingText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining))
         {
@@ -37,45 +39,46 @@ internal sealed class GitHubRateLimitState(TimeProvider time)
         {
             Reset = DateTimeOffset.FromUnixTimeSeconds(reset);
         }
-        var retryAfter = RetryAfter(response, now);
-        var refused = response.StatusCode is HttpStatusCode.TooManyRequests
-            || (response.StatusCode is HttpStatusCode.Forbidden
-                && (retryAfter is not null || Remaining == 0
-                    || (errorMessage?.Contains("rate limit", StringComparison.OrdinalIgnoreCase) ?? false)));
-        DateTimeOffset? until = null;
-        if (retryAfter is { } after)
+        if ((int)response.StatusCode < 400 && Remaining == 0 && Reset is { } r && r > time.GetUtcNow())
         {
-            until = after;
+            LimitedUntil = r;
         }
-        else if (Remaining == 0 && Reset is { } r && r > now)
-        {
-            // Even a successful reply with nothing left means the next call would be refused.
-            until = r;
-        }
-        else if (refused)
-        {
-            until = now + SecondaryLimitDefaultWait;
-        }
-        if (until is { } u && (refused || retryAfter is null))
-        {
-            LimitedUntil = u;
-        }
-        return refused ? until : null;
     }
 
-    private static DateTimeOffset? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
+    /// <summary>
+    /// When Octokit's error is a refusal for rate (its RateLimitExceededException,
+    /// SecondaryRateLimitExceededException or AbuseException; a 429; a 403 with Retry-After or nothing
+    /// remaining), records and returns until when to wait; otherwise null.
+    /// </summary>
+    public DateTimeOffset? Refusal(ApiException error, IResponse? reply)
     {
-        if (response.Headers.RetryAfter is not { } header)
+        var retryAfter = (reply ?? error.HttpResponse) is { } response ? RetryAfter(response) : null;
+        var refused = error is RateLimitExceededException or SecondaryRateLimitExceededException or AbuseException
+            || error.StatusCode == HttpStatusCode.TooManyRequests
+            || (error.StatusCode == HttpStatusCode.Forbidden && (retryAfter is not null || Remaining == 0));
+        if (!refused)
         {
             return null;
         }
-        if (header.Delta is { } delta)
-        {
-            return now + delta;
-        }
-        return header.Date;
+        var now = time.GetUtcNow();
+        var until = retryAfter ?? (Remaining == 0 && Reset is { } r && r > now ? r : now + SecondaryLimitDefaultWait);
+        LimitedUntil = until;
+        return until;
     }
 
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    private DateTimeOffset? RetryAfter(IResponse response)
+    {
+        if (Header(response, "Retry-After") is not { } text)
+        {
+            return null;
+        }
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return time.GetUtcNow().AddSeconds(seconds);
+        }
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+    }
+
+    private static string? Header(IResponse response, string name) =>
+        response.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }

@@ -26,19 +26,19 @@ internal sealed class GitHubRunnerScaler : IScaler
         this.metadata = metadata;
         this.time = time;
         rateLimit = new GitHubRateLimitState(time);
-        var etags = metadata.EnableEtags ? new GitHubEtagCache() : null;
+        var etags = metadata.EnableEtags ? new GitHubResponseCache() : null;
+        var wire = new GitHubTrafficRecorder(new GitHubHttpTransport(http, metadata.ApiUrl), rateLimit);
         IGitHubTokenSource tokens;
         if (metadata.UsesGitHubApp)
         {
-            appTokens = new GitHubAppTokenSource(http, metadata.ApiUrl, metadata.ApplicationId, metadata.InstallationId,
-                metadata.AppKey!, time, () => api!.CountRequest());
+            appTokens = new GitHubAppTokenSource(wire, metadata.ApiUrl, metadata.ApplicationId, metadata.InstallationId, metadata.AppKey!, time);
             tokens = appTokens;
         }
         else
         {
             tokens = new PersonalAccessTokenSource(metadata.PersonalAccessToken ?? string.Empty);
         }
-        api = new GitHubApiClient(http, metadata.ApiUrl, tokens, rateLimit, etags);
+        api = new GitHubApiClient(wire, metadata.ApiUrl, tokens, rateLimit, etags);
         counter = new GitHubQueueCounter(metadata, api, etags, time);
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Crema.Scalers.GitHubRunner;
-using Crema.Scalers.GitHubRunner.Json;
 
 namespace Crema.Tests.Scalers.GitHubRunner;
 
@@ -13,11 +12,9 @@ public sealed class GitHubApiClientTests
             ? Reply("[]", "<https://evil.example.com/orgs/acme/repos?page=2>; rel=\"next\"")
             : throw new InvalidOperationException("the token went to " + request.RequestUri));
         using var http = new HttpClient(handler);
-        var client = new GitHubApiClient(http, new Uri("https://api.github.com"), new PersonalAccessTokenSource("t"),
-            new GitHubRateLimitState(TimeProvider.System), etags: null);
+        var client = Client(http, "https://api.github.com", "t");
 
-        var error = await Should.ThrowAsync<GitHubApiException>(() => client.GetAllAsync(
-            "/orgs/acme/repos", GitHubJsonContext.Default.IReadOnlyListGitHubRepository, page => page, CancellationToken.None));
+        var error = await Should.ThrowAsync<GitHubApiException>(() => client.ListRepositoriesAsync("acme", ofUser: false, CancellationToken.None));
 
         error.Message.ShouldContain("leaves the configured API URL");
         handler.Calls.ShouldBe(1);
@@ -31,11 +28,9 @@ public sealed class GitHubApiClientTests
             Content = new StringContent("{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"404\"}"),
         });
         using var http = new HttpClient(handler);
-        var client = new GitHubApiClient(http, new Uri("https://ghe.example.com/api/v3"), new PersonalAccessTokenSource("t"),
-            new GitHubRateLimitState(TimeProvider.System), etags: null);
+        var client = Client(http, "https://ghe.example.com/api/v3", "t");
 
-        var error = await Should.ThrowAsync<GitHubApiException>(() => client.GetAllAsync(
-            "/orgs/nobody/repos", GitHubJsonContext.Default.IReadOnlyListGitHubRepository, page => page, CancellationToken.None));
+        var error = await Should.ThrowAsync<GitHubApiException>(() => client.ListRepositoriesAsync("nobody", ofUser: false, CancellationToken.None));
 
         error.Status.ShouldBe(HttpStatusCode.NotFound);
         error.Message.ShouldBe("GitHub API returned 404 Not Found for GET https://ghe.example.com/api/v3/orgs/nobody/repos: Not Found");
@@ -46,11 +41,9 @@ public sealed class GitHubApiClientTests
     {
         using var handler = new HangingHandler();
         using var http = new HttpClient(handler);
-        var client = new GitHubApiClient(http, new Uri("https://api.github.com"), new PersonalAccessTokenSource("ghp_secret"),
-            new GitHubRateLimitState(TimeProvider.System), etags: null, requestTimeout: TimeSpan.FromMilliseconds(50));
+        var client = Client(http, "https://api.github.com", "ghp_secret", TimeSpan.FromMilliseconds(50));
 
-        var error = await Should.ThrowAsync<TimeoutException>(() => client.GetAllAsync(
-            "/orgs/acme/repos?per_page=100", GitHubJsonContext.Default.IReadOnlyListGitHubRepository, page => page, CancellationToken.None));
+        var error = await Should.ThrowAsync<TimeoutException>(() => client.ListRepositoriesAsync("acme", ofUser: false, CancellationToken.None));
 
         error.Message.ShouldContain("GET https://api.github.com/orgs/acme/repos");
         error.Message.ShouldNotContain("ghp_secret");
@@ -61,12 +54,17 @@ public sealed class GitHubApiClientTests
     {
         using var handler = new HangingHandler();
         using var http = new HttpClient(handler);
-        var client = new GitHubApiClient(http, new Uri("https://api.github.com"), new PersonalAccessTokenSource("t"),
-            new GitHubRateLimitState(TimeProvider.System), etags: null);
+        var client = Client(http, "https://api.github.com", "t");
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
-        await Should.ThrowAsync<OperationCanceledException>(() => client.GetAllAsync(
-            "/orgs/acme/repos", GitHubJsonContext.Default.IReadOnlyListGitHubRepository, page => page, cancel.Token));
+        await Should.ThrowAsync<OperationCanceledException>(() => client.ListRepositoriesAsync("acme", ofUser: false, cancel.Token));
+    }
+
+    private static GitHubApiClient Client(HttpClient http, string apiUrl, string token, TimeSpan? requestTimeout = null)
+    {
+        var rateLimit = new GitHubRateLimitState(TimeProvider.System);
+        var wire = new GitHubTrafficRecorder(new GitHubHttpTransport(http, new Uri(apiUrl), requestTimeout), rateLimit);
+        return new GitHubApiClient(wire, new Uri(apiUrl), new PersonalAccessTokenSource(token), rateLimit, cache: null);
     }
 
     private static HttpResponseMessage Reply(string json, string link)

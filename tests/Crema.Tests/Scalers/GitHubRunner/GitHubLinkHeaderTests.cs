@@ -1,4 +1,3 @@
-using System.Net;
 using Crema.Scalers.GitHubRunner;
 
 namespace Crema.Tests.Scalers.GitHubRunner;
@@ -9,19 +8,24 @@ public sealed class GitHubLinkHeaderTests
     [InlineData("<https://api.github.com/orgs/a/repos?page=2>; rel=\"next\", <https://api.github.com/orgs/a/repos?page=5>; rel=\"last\"", "https://api.github.com/orgs/a/repos?page=2")]
     [InlineData("<https://api.github.com/x?page=1>; rel=\"prev\", <https://api.github.com/x?page=3>; rel=\"next\"", "https://api.github.com/x?page=3")]
     [InlineData("<https://api.github.com/x?page=1>; rel=\"first\", <https://api.github.com/x?page=1>; rel=\"prev\"", null)]
-    public void Next_LinkHeader_ReturnsTheNextPage(string header, string? expected)
+    public void All_LinkHeader_ReturnsTheNextPage(string header, string? expected)
     {
-        using var response = new HttpResponseMessage(HttpStatusCode.OK);
-        response.Headers.TryAddWithoutValidation("Link", header);
-
-        GitHubLinkHeader.Next(response).ShouldBe(expected);
+        GitHubLinkHeader.All(header).GetValueOrDefault("next")?.AbsoluteUri.ShouldBe(expected);
+        GitHubLinkHeader.All(header).ContainsKey("next").ShouldBe(expected is not null);
     }
 
     [Fact]
-    public void Next_NoLinkHeader_ReturnsNull()
+    public void All_NoLinkHeader_HasNoNextPage()
     {
-        using var response = new HttpResponseMessage(HttpStatusCode.OK);
+        GitHubLinkHeader.All(null).ContainsKey("next").ShouldBeFalse();
+    }
 
-        GitHubLinkHeader.Next(response).ShouldBeNull();
+    [Fact]
+    public void All_EveryRelation_IsKept()
+    {
+        var links = GitHubLinkHeader.All("<https://api.github.com/x?page=1>; rel=\"first\", <https://api.github.com/x?page=9>; rel=\"last\"");
+
+        links.Keys.Order().ShouldBe(["first", "last"]);
+        links["last"].Query.ShouldBe("?page=9");
     }
 }

@@ -59,6 +59,20 @@ public sealed class GitHubRunnerEtagTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadAsync_EtagsOnAndAll304s_ReportsTheQuotaOfThe304sNotOfTheCachedReplies()
+    {
+        ThreeReposWithTwoRuns();
+        await using var scaler = Scaler(etags: true);
+        await scaler.ReadAsync(CancellationToken.None);
+        github.RateLimitRemaining = 1234; // spent elsewhere since the cached replies were read
+
+        var second = await scaler.ReadAsync(CancellationToken.None);
+
+        second.Details!["api_requests_not_modified"].ShouldBe(second.Details["api_requests"]);
+        second.Details["rate_limit_remaining"].ShouldBe(1234);
+    }
+
+    [Fact]
     public async Task ReadAsync_EtagsOnAndAJobStarts_RereadsOnlyThatRun()
     {
         var moving = github.AddQueuedJob("acme", "app", "self-hosted");
@@ -92,34 +106,87 @@ public sealed class GitHubRunnerEtagTests : IAsyncLifetime
     [Fact]
     public void EtagCache_BeyondCapacity_DropsLeastRecentlyUsed()
     {
-        var cache = new GitHubEtagCache(capacity: 2);
+        var cache = new GitHubResponseCache(capacity: 2);
         cache.BeginPoll();
-        cache.Set("a", "\"1\"", "A", null);
+        Set(cache, "a", "\"1\"", "A");
         cache.BeginPoll();
-        cache.Set("b", "\"2\"", "B", null);
+        Set(cache, "b", "\"2\"", "B");
         cache.BeginPoll();
-        cache.TryGet("a", out _, out _, out _).ShouldBeTrue();
+        Get(cache, "a").ShouldNotBeNull();
 
-        cache.Set("c", "\"3\"", "C", null);
+        Set(cache, "c", "\"3\"", "C");
 
         cache.Count.ShouldBe(2);
-        cache.TryGet("b", out _, out _, out _).ShouldBeFalse();
+        Get(cache, "b").ShouldBeNull();
     }
 
     [Fact]
     public void EtagCache_Sweep_DropsWhatThePollDidNotUse()
     {
-        var cache = new GitHubEtagCache();
+        var cache = new GitHubResponseCache();
         cache.BeginPoll();
-        cache.Set("page1", "\"1\"", "P1", "page2");
-        cache.Set("page2", "\"2\"", "P2", null);
-        cache.Set("finished-run", "\"3\"", "R", null);
+        Set(cache, "runs/1/jobs?per_page=100", "\"1\"", "P1");
+        Set(cache, "runs/1/jobs?per_page=100&page=2", "\"2\"", "P2");
+        Set(cache, "runs/2/jobs?per_page=100", "\"3\"", "R");
         cache.BeginPoll();
-        cache.Touch("page1");
+        cache.TouchPath("/repos/acme/app/actions/runs/1/jobs");
 
         cache.Sweep();
 
         cache.Count.ShouldBe(2);
-        cache.TryGet("finished-run", out _, out _, out _).ShouldBeFalse();
+        Get(cache, "runs/2/jobs?per_page=100").ShouldBeNull();
     }
+
+    [Fact]
+    public void EtagCache_BeyondMaxCharacters_DropsLeastRecentlyUsed()
+    {
+        var cache = new GitHubResponseCache(maxCharacters: 10);
+        cache.BeginPoll();
+        Set(cache, "a", "\"1\"", "123456");
+        Set(cache, "b", "\"2\"", "7890");
+        Get(cache, "a").ShouldNotBeNull();
+
+        Set(cache, "c", "\"3\"", "abc");
+
+        cache.Characters.ShouldBe(9);
+        Get(cache, "b").ShouldBeNull();
+        Get(cache, "a").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void EtagCache_ReplyWithoutETagOrTooLarge_IsNotKept()
+    {
+        var cache = new GitHubResponseCache(maxCharacters: 4);
+        Set(cache, "no-etag", null, "A");
+        Set(cache, "large", "\"1\"", "12345");
+
+        cache.Count.ShouldBe(0);
+        cache.Characters.ShouldBe(0);
+    }
+
+    [Fact]
+    public void EtagCache_QueryInAnotherOrder_IsTheSameEntry()
+    {
+        var cache = new GitHubResponseCache();
+        Set(cache, "runs?status=queued&per_page=100&page=2", "\"1\"", "P2");
+
+        Get(cache, "runs?page=2&per_page=100&status=queued").ShouldNotBeNull();
+        Get(cache, "runs?status=in_progress&per_page=100&page=2").ShouldBeNull();
+    }
+
+    private static Octokit.Internal.Request Request(string path) => new()
+    {
+        BaseAddress = new Uri("https://api.github.com/"),
+        Endpoint = new Uri(path.StartsWith("runs", StringComparison.Ordinal) ? "repos/acme/app/actions/" + path : path, UriKind.Relative),
+        Method = HttpMethod.Get,
+    };
+
+    private static void Set(GitHubResponseCache cache, string path, string? etag, string body)
+    {
+        var headers = new Dictionary<string, string>();
+        var apiInfo = new Octokit.ApiInfo(new Dictionary<string, Uri>(), [], [], etag!, new Octokit.RateLimit(), TimeSpan.Zero);
+        cache.SetAsync(Request(path), new Octokit.Caching.CachedResponse.V1(body, headers, apiInfo, System.Net.HttpStatusCode.OK, "application/json"));
+    }
+
+    private static Octokit.Caching.CachedResponse.V1? Get(GitHubResponseCache cache, string path) => cache.GetAsync(Request(path)).Result;
 }

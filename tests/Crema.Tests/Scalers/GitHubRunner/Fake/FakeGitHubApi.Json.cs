@@ -51,7 +51,7 @@ public sealed partial class FakeGitHubApi
             ["default_branch"] = "main",
             ["visibility"] = "public",
             ["archived"] = repo.Archived,
-            ["disabled"] = false,
+            ["disabled"] = repo.Disabled,
             ["permissions"] = new JsonObject { ["admin"] = false, ["push"] = false, ["pull"] = true },
         };
     }

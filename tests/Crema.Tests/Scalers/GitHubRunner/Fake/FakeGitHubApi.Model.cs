@@ -10,13 +10,13 @@ public sealed partial class FakeGitHubApi
     private DateTimeOffset secondaryLimitUntil;
 
     /// <summary>Adds a repository of <paramref name="owner"/> (an org or a user; both list it). Idempotent.</summary>
-    public void AddRepository(string owner, string name, bool archived = false)
+    public void AddRepository(string owner, string name, bool archived = false, bool disabled = false)
     {
         lock (gate)
         {
             if (FindRepo(owner, name) is null)
             {
-                repos.Add(new Repo(++nextId, owner, name, archived));
+                repos.Add(new Repo(++nextId, owner, name, archived, disabled));
             }
         }
     }
@@ -103,7 +103,7 @@ public sealed partial class FakeGitHubApi
         return lastStamp;
     }
 
-    private sealed record Repo(long Id, string Owner, string Name, bool Archived);
+    private sealed record Repo(long Id, string Owner, string Name, bool Archived, bool Disabled = false);
 
     private sealed class Run(long id, Repo repo, string workflowName, DateTimeOffset createdAt)
     {

@@ -49,6 +49,10 @@ public sealed partial class FakeGitHubApi
             {
                 return NotFound("https://docs.github.com/rest");
             }
+            if (redirect is { } to)
+            {
+                return new Reply(to.Status, null, [("Location", to.ApiUrl + path[pathPrefix.Length..] + request.QueryString.Value)]);
+            }
             var segments = path[pathPrefix.Length..].Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
             if (request.Method == "POST" && segments is ["app", "installations", var installation, "access_tokens"])
             {

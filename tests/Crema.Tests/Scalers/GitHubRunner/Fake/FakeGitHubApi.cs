@@ -18,6 +18,7 @@ public sealed partial class FakeGitHubApi : IAsyncDisposable
     private readonly string pathPrefix;
     private readonly List<FakeGitHubRequest> requests = [];
     private LoopbackWebApp? app;
+    private (string ApiUrl, int Status)? redirect;
 
     private FakeGitHubApi(string pathPrefix, TimeProvider time)
     {
@@ -72,6 +73,18 @@ public sealed partial class FakeGitHubApi : IAsyncDisposable
         lock (gate)
         {
             requests.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Answers every request with <paramref name="status"/> (a redirect) to the same path and query under
+    /// <paramref name="apiUrl"/> (for example another fake's <see cref="ApiUrl"/>), as GitHub does for a moved repository.
+    /// </summary>
+    public void RedirectTo(string apiUrl, int status = 302)
+    {
+        lock (gate)
+        {
+            redirect = (apiUrl.TrimEnd('/'), status);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Crema.Abstractions;
-using Crema.Scalers.External.Protocol;
 
 namespace Crema.Scalers.External;
 

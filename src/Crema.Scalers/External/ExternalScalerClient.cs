@@ -92,7 +92,9 @@ internal sealed class ExternalScalerClient : IDisposable
             using var call = Start(method, () => start(options));
             return await call.ResponseAsync.ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (deadlineSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        // Only the caller's token or a deadline ends a call early; with the system clock both deadlines
+        // fall due together and either may be the one Grpc.Net.Client reports.
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ExternalScalerCallException(
                 method, StatusCode.DeadlineExceeded, string.Create(CultureInfo.InvariantCulture, $"no reply within {timeout.TotalMilliseconds:0} ms"), ex);

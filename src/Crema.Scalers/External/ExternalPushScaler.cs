@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Crema.Abstractions;
-using Crema.Scalers.External.Protocol;
 
 namespace Crema.Scalers.External;
 
@@ -10,6 +10,11 @@ namespace Crema.Scalers.External;
 /// after 2 s, doubling up to 60 s; the delay starts again at 2 s once a stream has delivered a message,
 /// ended cleanly, or stayed open for a minute (a proxy cutting an idle stream is not a failing server).
 /// </summary>
+/// <remarks>
+/// The watch belongs to this scaler, not only to the caller's token: the host rebuilds a scaler after
+/// a failed read while its own token lives on, so <see cref="DisposeAsync"/> ends the watch, waits
+/// until its stream is closed, and only then returns the channel.
+/// </remarks>
 internal sealed class ExternalPushScaler : IPushScaler
 {
     public static readonly TimeSpan InitialBackoff = TimeSpan.FromSeconds(2);
@@ -18,6 +23,10 @@ internal sealed class ExternalPushScaler : IPushScaler
     private readonly ExternalScaler poller;
     private readonly ExternalScalerClient client;
     private readonly TimeProvider timeProvider;
+    private readonly CancellationTokenSource lifetime = new();
+    private readonly Lock gate = new();
+    private Task watch = Task.CompletedTask;
+    private bool disposed;
 
     public ExternalPushScaler(ExternalScaler poller, ExternalScalerClient client, TimeProvider timeProvider)
     {
@@ -31,63 +40,133 @@ internal sealed class ExternalPushScaler : IPushScaler
 
     public ValueTask<MetricReading> ReadAsync(CancellationToken cancellationToken) => poller.ReadAsync(cancellationToken);
 
-    /// <summary>Yields every pushed activity until <paramref name="cancellationToken"/> is cancelled, then ends without throwing.</summary>
+    /// <summary>
+    /// Yields every pushed activity until <paramref name="cancellationToken"/> is cancelled or the scaler
+    /// is disposed, then ends without throwing. One watch at a time per scaler.
+    /// </summary>
     public async IAsyncEnumerable<bool> WatchActivityAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var backoff = InitialBackoff;
-        while (!cancellationToken.IsCancellationRequested)
+        // Capacity 1 with waiting: a consumer that falls behind holds the stream back (HTTP/2 flow
+        // control) instead of losing a message.
+        var pushed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var stop = StartWatch(pushed.Writer, cancellationToken, out var running);
+        if (stop is null)
         {
-            var delivered = false;
-            var endedCleanly = false;
-            var openedAt = timeProvider.GetTimestamp();
-            var stream = client.StreamIsActiveAsync(poller.Reference, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            try
+            yield break;
+        }
+        try
+        {
+            while (true)
             {
-                while (true)
+                bool ready;
+                try
                 {
-                    bool more;
-                    try
-                    {
-                        more = await stream.MoveNextAsync().ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                    {
-                        yield break;
-                    }
-                    catch (Exception ex)
-                    {
-                        LastStreamError = $"StreamIsActive to {client.Address} failed: {ex.Message}";
-                        break;
-                    }
-                    if (!more)
-                    {
-                        endedCleanly = true;
-                        break;
-                    }
-                    delivered = true;
-                    LastStreamError = null;
-                    yield return stream.Current;
+                    ready = await pushed.Reader.WaitToReadAsync(stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                if (!ready)
+                {
+                    break;
+                }
+                while (pushed.Reader.TryRead(out var active))
+                {
+                    yield return active;
                 }
             }
-            finally
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-            }
-            if (delivered || endedCleanly || timeProvider.GetElapsedTime(openedAt) >= MaxBackoff)
-            {
-                backoff = InitialBackoff;
-            }
-            try
-            {
-                await Task.Delay(backoff, timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                yield break;
-            }
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await running.ConfigureAwait(false);
+            stop.Dispose();
         }
     }
 
-    public ValueTask DisposeAsync() => poller.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Task running;
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+            disposed = true;
+            running = watch;
+        }
+        await lifetime.CancelAsync().ConfigureAwait(false);
+        await running.ConfigureAwait(false);
+        lifetime.Dispose();
+        await poller.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the stream loop, or returns null when the scaler is already disposed.</summary>
+    private CancellationTokenSource? StartWatch(ChannelWriter<bool> writer, CancellationToken cancellationToken, out Task running)
+    {
+        lock (gate)
+        {
+            running = Task.CompletedTask;
+            if (disposed)
+            {
+                return null;
+            }
+            if (!watch.IsCompleted)
+            {
+                throw new InvalidOperationException("this external-push scaler is already being watched");
+            }
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
+            // Run elsewhere: opening the first stream must not happen under the lock.
+            running = watch = Task.Run(() => StreamAsync(writer, stop.Token), CancellationToken.None);
+            return stop;
+        }
+    }
+
+    /// <summary>Holds StreamIsActive open, reopening it with backoff, until <paramref name="stop"/>; never throws.</summary>
+    private async Task StreamAsync(ChannelWriter<bool> writer, CancellationToken stop)
+    {
+        var backoff = InitialBackoff;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var delivered = false;
+                var endedCleanly = false;
+                var openedAt = timeProvider.GetTimestamp();
+                try
+                {
+                    await foreach (var active in client.StreamIsActiveAsync(poller.Reference, stop).ConfigureAwait(false))
+                    {
+                        delivered = true;
+                        LastStreamError = null;
+                        await writer.WriteAsync(active, stop).ConfigureAwait(false);
+                    }
+                    endedCleanly = true;
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    LastStreamError = $"StreamIsActive to {client.Address} failed: {ex.Message}";
+                }
+                if (delivered || endedCleanly || timeProvider.GetElapsedTime(openedAt) >= MaxBackoff)
+                {
+                    backoff = InitialBackoff;
+                }
+                await Task.Delay(backoff, timeProvider, stop).ConfigureAwait(false);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
 }

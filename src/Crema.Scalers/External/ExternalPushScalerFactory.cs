@@ -17,7 +17,7 @@ internal sealed class ExternalPushScalerFactory : ScalerFactory<ExternalMetadata
 
     protected override IScaler Create(ExternalMetadata metadata, ScalerContext context)
     {
-        var client = ExternalScaler.CreateClient(metadata, context);
+        var client = ExternalScalerClient.Create(metadata, context);
         var poller = new ExternalScaler(client, ExternalScaler.CreateReference(metadata, context), ExternalScaler.DefaultCallDeadline);
         return new ExternalPushScaler(poller, client, context.TimeProvider);
     }

@@ -1,13 +1,13 @@
 using System.Globalization;
 using Crema.Abstractions;
-using Crema.Scalers.External.Grpc;
 using Crema.Scalers.External.Protocol;
 
 namespace Crema.Scalers.External;
 
 /// <summary>
 /// The <c>external</c> trigger: each read calls GetMetricSpec, then GetMetrics for each spec, then
-/// IsActive on a KEDA external scaler. Each call has its own deadline (default 10 s).
+/// IsActive on a KEDA external scaler. Each call has its own deadline (default 10 s). Owns its
+/// client: disposing returns the shared channel.
 /// </summary>
 internal sealed class ExternalScaler : IScaler
 {
@@ -26,9 +26,6 @@ internal sealed class ExternalScaler : IScaler
 
     /// <summary>What is sent to the server: the scaled object's name, an empty namespace, the metadata.</summary>
     public ScaledObjectRef Reference { get; }
-
-    public static ExternalScalerClient CreateClient(ExternalMetadata metadata, ScalerContext context) =>
-        new(new GrpcClient(context.Services.GetHttpClient(metadata.Http), metadata.Address, context.TimeProvider));
 
     public static ScaledObjectRef CreateReference(ExternalMetadata metadata, ScalerContext context)
     {
@@ -90,5 +87,9 @@ internal sealed class ExternalScaler : IScaler
         return response.MetricValues.Sum(v => v.MetricValueFloat > 0 ? v.MetricValueFloat : v.MetricValue_);
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class ExternalScalerFactory : ScalerFactory<ExternalMetadata>
 
     protected override IScaler Create(ExternalMetadata metadata, ScalerContext context) =>
         new ExternalScaler(
-            ExternalScaler.CreateClient(metadata, context),
+            ExternalScalerClient.Create(metadata, context),
             ExternalScaler.CreateReference(metadata, context),
             ExternalScaler.DefaultCallDeadline);
 }

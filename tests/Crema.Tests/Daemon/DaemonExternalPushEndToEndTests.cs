@@ -46,4 +46,30 @@ public sealed class DaemonExternalPushEndToEndTests(ITestOutputHelper output)
         simulated.ShouldBe(TimeSpan.Zero, "no poll was needed: the push itself triggered the scale-up");
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task Run_ExternalPushScalerRebuiltAfterFailedReads_KeepsOneStreamIsActiveWatch()
+    {
+        await using var scaler = await ExternalScalerServer.StartAsync();
+        // Every read fails, so every poll disposes the scaler and builds a new one (read, rebuild, read again).
+        await scaler.FailAsync("GetMetrics", "UNAVAILABLE", "backend down");
+        var yaml = DaemonConfigs.OneTrigger(Pool, "external-push", "queue", $"{{scalerAddress: \"{scaler.Address}\"}}");
+        await using var harness = await DaemonHarness.StartAsync(yaml, new Dictionary<string, int> { [Pool] = 1 });
+        await harness.AdvanceUntilAsync(
+            async () => (await harness.ObjectStatusAsync(Pool)).GetProperty("lastPollAt").ValueKind == System.Text.Json.JsonValueKind.String,
+            TimeSpan.Zero, 250, "first poll");
+
+        const int Polls = 10;
+        for (var poll = 0; poll < Polls; poll++)
+        {
+            await harness.StepAsync(TimeSpan.FromSeconds(5), Pool);
+        }
+
+        // Each poll reads twice: once with the old scaler, once with its replacement.
+        (await scaler.CallCountAsync("GetMetrics")).ShouldBe(2 * (Polls + 1));
+        await scaler.WaitForOpenStreamsAsync(1);
+        await DaemonHarness.SettleAsync();
+        (await scaler.OpenStreamCountAsync()).ShouldBe(1, "each disposed scaler ends its own StreamIsActive watch");
+        (await harness.InstancesAsync(Pool)).ShouldBe(1, "a failing trigger never scales to zero");
+    }
 }

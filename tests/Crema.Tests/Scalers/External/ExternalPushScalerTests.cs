@@ -137,6 +137,35 @@ public sealed class ExternalPushScalerTests
     }
 
     [Fact]
+    public async Task DisposeAsync_WhileWatching_EndsTheWatchAndClosesItsStream()
+    {
+        await using var server = await ExternalScalerServer.StartAsync();
+        var scaler = CreateScaler(server.Address, TimeProvider.System);
+        // The host's token stays uncancelled, as it does when only this trigger's scaler is rebuilt.
+        await using var watch = scaler.WatchActivityAsync(CancellationToken.None).GetAsyncEnumerator(CancellationToken.None);
+        var next = watch.MoveNextAsync().AsTask();
+        await server.WaitForOpenStreamsAsync(1);
+
+        await scaler.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        (await next.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBeFalse();
+        await server.WaitForOpenStreamsAsync(0);
+    }
+
+    [Fact]
+    public async Task WatchActivityAsync_ScalerAlreadyDisposed_EndsWithoutOpeningAStream()
+    {
+        await using var server = await ExternalScalerServer.StartAsync();
+        var scaler = CreateScaler(server.Address, TimeProvider.System);
+        await scaler.DisposeAsync();
+
+        await using var watch = scaler.WatchActivityAsync(CancellationToken.None).GetAsyncEnumerator(CancellationToken.None);
+
+        (await watch.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10))).ShouldBeFalse();
+        (await server.CallCountAsync("StreamIsActive")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task ReadAsync_PushScaler_PollsLikeExternal()
     {
         await using var server = await ExternalScalerServer.StartAsync();

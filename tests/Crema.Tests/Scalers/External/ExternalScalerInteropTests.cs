@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Crema.Abstractions;
 using Crema.Scalers.External;
-using Crema.Scalers.External.Grpc;
 using Crema.Scalers.External.Protocol;
 using Crema.Tests.Support;
+using Grpc.Core;
 
 namespace Crema.Tests.Scalers.External;
 
@@ -100,9 +100,9 @@ public sealed class ExternalScalerInteropTests
         await server.FailAsync("GetMetrics", "INVALID_ARGUMENT", "queue 'jobs' 100% unknown é");
         await using var scaler = Factory.Create(ExternalTestContexts.Create(new() { ["scalerAddress"] = server.Address }));
 
-        var error = await Should.ThrowAsync<GrpcCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
+        var error = await Should.ThrowAsync<ExternalScalerCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
 
-        error.StatusCode.ShouldBe(GrpcStatusCode.InvalidArgument);
+        error.StatusCode.ShouldBe(StatusCode.InvalidArgument);
         error.Detail.ShouldBe("queue 'jobs' 100% unknown é");
         error.Message.ShouldBe("/externalscaler.ExternalScaler/GetMetrics: INVALID_ARGUMENT: queue 'jobs' 100% unknown é");
     }
@@ -113,8 +113,8 @@ public sealed class ExternalScalerInteropTests
         await using var server = await ExternalScalerServer.StartAsync();
         await server.FailAsync("IsActive", "UNIMPLEMENTED", "not here");
         await using var scaler = Factory.Create(ExternalTestContexts.Create(new() { ["scalerAddress"] = server.Address }));
-        (await Should.ThrowAsync<GrpcCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask()))
-            .StatusCode.ShouldBe(GrpcStatusCode.Unimplemented);
+        (await Should.ThrowAsync<ExternalScalerCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask()))
+            .StatusCode.ShouldBe(StatusCode.Unimplemented);
 
         await server.FailAsync("IsActive", "OK");
         var reading = await scaler.ReadAsync(CancellationToken.None);
@@ -123,34 +123,30 @@ public sealed class ExternalScalerInteropTests
     }
 
     [Fact]
-    public async Task UnaryAsync_ServerSlowerThanDeadline_ThrowsDeadlineExceededPromptly()
+    public async Task IsActiveAsync_ServerSlowerThanDeadline_ThrowsDeadlineExceededPromptly()
     {
         await using var server = await ExternalScalerServer.StartAsync();
         await server.SetDelayAsync(TimeSpan.FromSeconds(20));
-        var http = new DefaultScalerServices().GetHttpClient(new HttpClientSettings(Http2Only: true));
-        var client = new GrpcClient(http, new Uri($"http://{server.Address}/"), TimeProvider.System);
+        using var client = ExternalTestContexts.CreateClient(server.Address, TimeProvider.System);
         var clock = Stopwatch.StartNew();
 
-        var error = await Should.ThrowAsync<GrpcCallException>(() => client.UnaryAsync(
-            "/externalscaler.ExternalScaler/IsActive", new ScaledObjectRef { Name = "x" }, IsActiveResponse.Parser,
-            TimeSpan.FromMilliseconds(300), CancellationToken.None));
+        var error = await Should.ThrowAsync<ExternalScalerCallException>(() => client.IsActiveAsync(
+            new ScaledObjectRef { Name = "x" }, TimeSpan.FromMilliseconds(300), CancellationToken.None));
 
-        error.StatusCode.ShouldBe(GrpcStatusCode.DeadlineExceeded);
+        error.StatusCode.ShouldBe(StatusCode.DeadlineExceeded);
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
-    public async Task UnaryAsync_UnknownMethod_ThrowsUnimplemented()
+    public async Task ReadAsync_ServerIsNotAnExternalScaler_ThrowsUnimplemented()
     {
-        await using var server = await ExternalScalerServer.StartAsync();
-        var http = new DefaultScalerServices().GetHttpClient(new HttpClientSettings(Http2Only: true));
-        var client = new GrpcClient(http, new Uri($"http://{server.Address}/"), TimeProvider.System);
+        await using var server = await ExternalScalerServer.StartAsync(withoutService: true);
+        await using var scaler = Factory.Create(ExternalTestContexts.Create(new() { ["scalerAddress"] = server.Address }));
 
-        var error = await Should.ThrowAsync<GrpcCallException>(() => client.UnaryAsync(
-            "/externalscaler.ExternalScaler/NoSuchMethod", new ScaledObjectRef(), IsActiveResponse.Parser,
-            TimeSpan.FromSeconds(5), CancellationToken.None));
+        var error = await Should.ThrowAsync<ExternalScalerCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
 
-        error.StatusCode.ShouldBe(GrpcStatusCode.Unimplemented);
+        error.StatusCode.ShouldBe(StatusCode.Unimplemented);
+        error.Method.ShouldBe("/externalscaler.ExternalScaler/GetMetricSpec");
     }
 
     [Fact]
@@ -158,9 +154,9 @@ public sealed class ExternalScalerInteropTests
     {
         await using var scaler = Factory.Create(ExternalTestContexts.Create(new() { ["scalerAddress"] = $"127.0.0.1:{FreeTcpPort.Next()}" }));
 
-        var error = await Should.ThrowAsync<GrpcCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
+        var error = await Should.ThrowAsync<ExternalScalerCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
 
-        error.StatusCode.ShouldBe(GrpcStatusCode.Unavailable);
+        error.StatusCode.ShouldBe(StatusCode.Unavailable);
     }
 
     [Fact]

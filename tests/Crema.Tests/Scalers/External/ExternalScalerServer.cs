@@ -32,8 +32,11 @@ internal sealed class ExternalScalerServer : IAsyncDisposable
     /// <summary>The value for the trigger's <c>scalerAddress</c>: <c>127.0.0.1:PORT</c>.</summary>
     public string Address => $"127.0.0.1:{Port}";
 
-    /// <summary>Starts a server, cleartext unless <paramref name="tls"/> is given.</summary>
-    public static async Task<ExternalScalerServer> StartAsync(ExternalScalerServerTls? tls = null)
+    /// <summary>
+    /// Starts a server, cleartext unless <paramref name="tls"/> is given. Without the service it is a
+    /// gRPC server that is not an external scaler: every call is UNIMPLEMENTED.
+    /// </summary>
+    public static async Task<ExternalScalerServer> StartAsync(ExternalScalerServerTls? tls = null, bool withoutService = false)
     {
         var stubs = await Stubs.Value;
         var start = new ProcessStartInfo(Python)
@@ -57,6 +60,10 @@ internal sealed class ExternalScalerServer : IAsyncDisposable
                 start.ArgumentList.Add("--client-ca");
                 start.ArgumentList.Add(tls.ClientCaPath);
             }
+        }
+        if (withoutService)
+        {
+            start.ArgumentList.Add("--without-service");
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
         var errors = new StringBuilder();
@@ -88,6 +95,13 @@ internal sealed class ExternalScalerServer : IAsyncDisposable
         SendAsync(string.Create(CultureInfo.InvariantCulture, $"spec {name} {targetSizeFloat:R} {targetSize}"));
 
     public Task ClearMetricSpecsAsync() => SendAsync("clear-specs");
+
+    /// <summary>Adds a metric spec (target 1, value 0) whose name makes GetMetricSpec's response about <paramref name="bytes"/> long.</summary>
+    public Task AddBigMetricSpecAsync(int bytes) =>
+        SendAsync(string.Create(CultureInfo.InvariantCulture, $"big-spec {bytes}"));
+
+    /// <summary>Whether every response message is gzip-compressed.</summary>
+    public Task SetCompressionAsync(bool gzip) => SendAsync(gzip ? "compress true" : "compress false");
 
     /// <summary>What IsActive returns.</summary>
     public Task SetActiveAsync(bool active) => SendAsync(active ? "active true" : "active false");

@@ -1,4 +1,5 @@
 using Crema.Abstractions;
+using Crema.Scalers.External;
 
 namespace Crema.Tests.Scalers.External;
 
@@ -25,4 +26,8 @@ internal static class ExternalTestContexts
             Environment = environment ?? (_ => null),
             ValidationOnly = validationOnly,
         };
+
+    /// <summary>A client for a cleartext server at <paramref name="address"/> (host:port), on its own services' channel.</summary>
+    public static ExternalScalerClient CreateClient(string address, TimeProvider timeProvider) =>
+        new(ExternalChannelPool.Rent(new DefaultScalerServices(), new Uri($"http://{address}/"), new HttpClientSettings(Http2Only: true)), timeProvider);
 }

@@ -1,6 +1,6 @@
 using Crema.Abstractions;
 using Crema.Scalers.External;
-using Crema.Scalers.External.Grpc;
+using Grpc.Core;
 
 namespace Crema.Tests.Scalers.External;
 
@@ -28,9 +28,9 @@ public sealed class ExternalTlsTests : IDisposable
         await using var scaler = new ExternalScalerFactory().Create(ExternalTestContexts.Create(
             new() { ["scalerAddress"] = server.Address, ["enableTLS"] = "true" }));
 
-        var error = await Should.ThrowAsync<GrpcCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
+        var error = await Should.ThrowAsync<ExternalScalerCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
 
-        error.StatusCode.ShouldBe(GrpcStatusCode.Unavailable);
+        error.StatusCode.ShouldBe(StatusCode.Unavailable);
         (await server.CallCountAsync("GetMetricSpec")).ShouldBe(0);
     }
 
@@ -67,9 +67,9 @@ public sealed class ExternalTlsTests : IDisposable
         await using var scaler = new ExternalScalerFactory().Create(ExternalTestContexts.Create(
             new() { ["scalerAddress"] = server.Address }, authParams: new() { ["caCert"] = certificates.CaPem }));
 
-        var error = await Should.ThrowAsync<GrpcCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
+        var error = await Should.ThrowAsync<ExternalScalerCallException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
 
-        error.StatusCode.ShouldBe(GrpcStatusCode.Unavailable);
+        error.StatusCode.ShouldBe(StatusCode.Unavailable);
     }
 
     [Fact]

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """A KEDA external scaler (externalscaler.proto) for Crema's tests, on Debian's python3-grpcio.
 
-Usage: external_scaler_server.py --stubs DIR [--port 0] [--tls-cert PEM --tls-key PEM [--client-ca PEM]]
+Usage: external_scaler_server.py --stubs DIR [--port 0] [--tls-cert PEM --tls-key PEM [--client-ca PEM]] [--without-service]
 DIR holds externalscaler_pb2.py and externalscaler_pb2_grpc.py (grpc_tools.protoc output).
+--without-service serves gRPC with no ExternalScaler service (every call is UNIMPLEMENTED).
 Binds 127.0.0.1 only, prints "PORT <n>" once serving, then reads one command per stdin line and
 answers each with one line, "OK [result]" or "ERR <why>". Commands:
 
   metric NAME FLOAT [INT]        GetMetrics for NAME returns metricValueFloat=FLOAT, metricValue=INT
   spec NAME FLOAT [INT]          add or replace a metric spec (targetSizeFloat, targetSize)
+  big-spec BYTES                 add a spec (target 1) and metric (value 0) whose name is BYTES long
+  compress true|false            gzip-compress every response message
   clear-specs                    GetMetricSpec returns no specs
   active true|false              IsActive result
   push true|false                send IsActiveResponse on every open StreamIsActive; OK <streams>
@@ -40,6 +43,7 @@ class State:
         self.active = False
         self.failures = {}
         self.delay = 0.0
+        self.compress = False
         self.streams = set()
         self.last = {}
         self.calls = {}
@@ -60,6 +64,9 @@ def make_servicer(grpc, pb, pbg, state):
                 state.last[method] = request_dict
                 delay = state.delay if unary else 0.0
                 failure = state.failures.get(method)
+                compress = state.compress
+            if compress:
+                context.set_compression(grpc.Compression.Gzip)
             # Stop waiting once the client has gone (deadline) or the server is quitting.
             until = time.monotonic() + delay
             while time.monotonic() < until and context.is_active() and not state.stopping.is_set():
@@ -123,6 +130,12 @@ def handle(state, grpc, words):
             state.metrics[args[0]] = (float(args[1]), int(args[2]) if len(args) > 2 else 0)
         elif cmd == "spec":
             state.specs[args[0]] = (float(args[1]), int(args[2]) if len(args) > 2 else 0)
+        elif cmd == "big-spec":
+            name = "big-" + "x" * (int(args[0]) - 4)
+            state.specs[name] = (1.0, 0)
+            state.metrics[name] = (0.0, 0)
+        elif cmd == "compress":
+            state.compress = parse_bool(args[0])
         elif cmd == "clear-specs":
             state.specs.clear()
         elif cmd == "active":
@@ -169,6 +182,7 @@ def main():
     parser.add_argument("--tls-cert")
     parser.add_argument("--tls-key")
     parser.add_argument("--client-ca")
+    parser.add_argument("--without-service", action="store_true")
     args = parser.parse_args()
     sys.path.insert(0, args.stubs)
     import grpc
@@ -177,7 +191,8 @@ def main():
 
     state = State()
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=32))
-    pbg.add_ExternalScalerServicer_to_server(make_servicer(grpc, pb, pbg, state), server)
+    if not args.without_service:
+        pbg.add_ExternalScalerServicer_to_server(make_servicer(grpc, pb, pbg, state), server)
     address = "127.0.0.1:%d" % args.port
     if args.tls_cert:
         with open(args.tls_cert, "rb") as f:

@@ -59,10 +59,13 @@ internal static class RabbitMqManagementUrls
             $"{Origin(host)}{prefix}/api/queues{vhost}?page=1&use_regex=true&pagination=false&name={Uri.EscapeDataString(pattern)}&page_size={pageSize}");
     }
 
-    /// <summary>The URL of a vhost, asked only to tell a missing vhost from a missing queue.</summary>
+    /// <summary>
+    /// A one-queue page of the vhost's queues, asked only to tell a missing vhost (404) from a missing queue;
+    /// unlike /api/vhosts/{vhost} it is open to any user with the monitoring tag and access to the vhost.
+    /// </summary>
     public static string Vhost(Uri host, string? vhostName)
     {
         var (vhost, prefix) = VhostAndPrefix(host.AbsolutePath, vhostName);
-        return $"{Origin(host)}{prefix}/api/vhosts{vhost}";
+        return $"{Origin(host)}{prefix}/api/queues{vhost}?page=1&page_size=1";
     }
 }

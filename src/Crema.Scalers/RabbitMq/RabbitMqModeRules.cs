@@ -13,7 +13,9 @@ internal static class RabbitMqModeRules
         var modeText = binder.String(RabbitMqKeys.Mode);
         var modeGiven = binder.Has(RabbitMqKeys.Mode);
         var queueLength = binder.Double(RabbitMqKeys.QueueLength);
+        var errorsBefore = binder.Errors.Count;
         var value = binder.Double(RabbitMqKeys.Value);
+        var valueUnreadable = binder.Errors.Count > errorsBefore;
         var mode = modeText is null ? RabbitMqMode.QueueLength : RabbitMqModes.Parse(modeText);
 
         if (queueLength == 0 && !modeGiven && value == 0)
@@ -36,7 +38,10 @@ internal static class RabbitMqModeRules
         }
         if (value == 0)
         {
-            binder.Fail(RabbitMqKeys.Value.Name, "is required when mode is given (a number other than 0)");
+            if (!valueUnreadable)
+            {
+                binder.Fail(RabbitMqKeys.Value.Name, "is required when mode is given (a number other than 0)");
+            }
             return (mode, RabbitMqMetadata.DefaultValue);
         }
         return (mode, Positive(binder, RabbitMqKeys.Value, value));

@@ -112,7 +112,7 @@ internal sealed class RabbitMqHttpScaler : IScaler
         }
         catch (HttpSourceException e) when (e.StatusCode == 401)
         {
-            throw new RabbitMqException($"rabbitmq management API at {Where} refused {identity} (HTTP 401); check the credentials and the user's permissions on vhost \"{Vhost}\"", e);
+            throw new RabbitMqException($"rabbitmq management API at {Where} refused {identity} (HTTP 401); check the credentials and the user's permissions on vhost \"{Vhost}\" ({e.Message})", e);
         }
         catch (HttpSourceException e) when (e.StatusCode == 404)
         {

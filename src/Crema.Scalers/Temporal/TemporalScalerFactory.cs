@@ -32,7 +32,8 @@ internal sealed class TemporalScalerFactory : ScalerFactory<TemporalMetadata>
         var deploymentName = binder.String(Keys.WorkerDeploymentName) ?? string.Empty;
         var deploymentBuildId = binder.String(Keys.WorkerDeploymentBuildId) ?? string.Empty;
         var apiKey = binder.String(Keys.ApiKey);
-        var minConnectTimeout = binder.Int(Keys.MinConnectTimeout, 5);
+        // Long, not Int: Int passes its own lower bound, which would hide the key's NotNegative.
+        var minConnectTimeout = binder.Long(Keys.MinConnectTimeout, 5, max: int.MaxValue);
         var tls = BindTls(binder, useTls: binder.Has(Keys.ApiKey));
 
         CheckDeployment(binder, allActive, unversioned);

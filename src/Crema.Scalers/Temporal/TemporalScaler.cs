@@ -111,7 +111,8 @@ internal sealed class TemporalScaler : IScaler
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TemporalReadException($"{Prefix()}: {what}: {Describe(ex)}", ex.StatusCode, ex);
+            // No inner exception: the RpcException's text is the server's, unredacted (it may echo a credential).
+            throw new TemporalReadException($"{Prefix()}: {what}: {Describe(ex)}", ex.StatusCode, innerException: null);
         }
     }
 

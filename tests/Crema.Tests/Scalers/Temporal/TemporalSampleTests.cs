@@ -111,8 +111,7 @@ public sealed class TemporalSampleTests
         var result = ConfigLoader.Load(yaml, "crema.yaml", BuiltInScalers.CreateRegistry());
 
         var described = ConfigTestHelper.Describe(result);
-        described.ShouldContain("scaledObjects[0].triggers[0].metadata");
-        described.ShouldContain("taskQueue: is required");
-        described.ShouldContain("targetQueueSize: must be >= 0, found -1");
+        described.ShouldContain("crema.yaml:9:23: spec.scaledObjects[0].spec.triggers[0].metadata.taskQueue: is required");
+        described.ShouldContain("spec.scaledObjects[0].spec.triggers[0].metadata.targetQueueSize: must be >= 0, found -1");
     }
 }

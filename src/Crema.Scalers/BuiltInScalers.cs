@@ -20,5 +20,6 @@ public static class BuiltInScalers
         new Gcp.Stackdriver.StackdriverScalerFactory(),
         new Gcp.CloudTasks.CloudTasksScalerFactory(),
         new RabbitMq.RabbitMqScalerFactory(),
+        new Temporal.TemporalScalerFactory(),
     ]);
 }

@@ -62,13 +62,12 @@ internal sealed class GitHubHttpTransport : IHttpClient
         {
             throw new GitHubApiException($"GitHub returned more than {MaxPages} pages for {uri.GetLeftPart(UriPartial.Path)}");
         }
-        using var message = BuildMessage(request, uri);
         var caller = Cancellation;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, caller);
         timeout.CancelAfter(timeoutPerRequest);
         try
         {
-            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await SendFollowingRedirectsAsync(request, uri, timeout.Token).ConfigureAwait(false);
             var body = await ReadBodyAsync(response, request.Method, uri, timeout.Token).ConfigureAwait(false);
             var headers = response.Headers.ToDictionary(h => h.Key, h => h.Value.First(), StringComparer.OrdinalIgnoreCase);
             return new GitHubResponse(response.StatusCode, response.ReasonPhrase, body, response.Content.Headers.ContentType?.MediaType,
@@ -83,6 +82,34 @@ internal sealed class GitHubHttpTransport : IHttpClient
     }
 
     public void SetRequestTimeout(TimeSpan timeout) => timeoutPerRequest = timeout;
+
+    /// <summary>
+    /// Sends the request, following redirects only under githubApiURL (with the token, at most five):
+    /// the shared client follows none, so a redirect elsewhere is an error and the token never leaves the configured host.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(IRequest request, Uri uri, CancellationToken cancellationToken)
+    {
+        for (var redirects = 0; ; redirects++)
+        {
+            using var message = BuildMessage(request, uri);
+            var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode is < 300 or >= 400 or 304 || response.Headers.Location is not { } location)
+            {
+                return response;
+            }
+            response.Dispose();
+            var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            if (!IsUnderApiRoot(next))
+            {
+                throw new GitHubApiException($"GitHub API redirected {uri.GetLeftPart(UriPartial.Path)} to {next.GetLeftPart(UriPartial.Path)}, outside the configured API URL {apiRoot.AbsoluteUri}; the token is only sent to githubApiURL, so set it to the final address");
+            }
+            if (redirects >= 5)
+            {
+                throw new GitHubApiException($"GitHub API redirected {uri.GetLeftPart(UriPartial.Path)} more than 5 times");
+            }
+            uri = next;
+        }
+    }
 
     public void Dispose()
     {

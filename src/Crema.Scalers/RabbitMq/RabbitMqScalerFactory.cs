@@ -12,7 +12,6 @@ internal sealed class RabbitMqScalerFactory : ScalerFactory<RabbitMqMetadata>
     public override string Description => "a RabbitMQ queue's length or message rates";
 
     /// <inheritdoc />
-    public override string DocumentationPage => "rabbitmq-queue";
 
     protected override RabbitMqMetadata Bind(MetadataBinder binder)
     {

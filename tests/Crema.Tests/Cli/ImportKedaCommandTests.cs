@@ -43,15 +43,15 @@ public sealed class ImportKedaCommandTests : IDisposable
             metadata: {name: q}
             spec:
               scaleTargetRef: {name: q}
-              triggers: [{type: rabbitmq, metadata: {queueName: jobs}}]
+              triggers: [{type: mssql, metadata: {query: "select 1"}}]
             """);
 
         var run = await CliRun.RunAsync("import-keda", path, "--project", "my-project", "--region", "us-central1");
 
         run.ExitCode.ShouldBe(1);
-        run.Output.ShouldContain("type: rabbitmq");
+        run.Output.ShouldContain("type: mssql");
         run.Error.ShouldContain("imported:10:25: spec.scaledObjects[0].spec.triggers[0].type:");
-        run.Error.ShouldContain("\"rabbitmq\" is a KEDA scaler Crema does not include");
+        run.Error.ShouldContain("\"mssql\" is a KEDA scaler Crema does not include");
         run.ErrorLines[^1].ShouldBe("imported: 1 error(s) to fix before use");
     }
 

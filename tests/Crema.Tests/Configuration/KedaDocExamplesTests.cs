@@ -24,7 +24,6 @@ public sealed class KedaDocExamplesTests
         ["github-runner-3.yaml"] = ("at least one scaled object is required", "difference: ScaledJob is not imported (Cloud Run jobs are not scaled)"),
         ["github-runner-4.yaml"] = ("at least one scaled object is required", "difference: ScaledJob is not imported (Cloud Run jobs are not scaled)"),
         ["kafka-1.yaml"] = ("parameter \"username\" is required", "a parameter reference: sasl plaintext without credentials; KEDA rejects it too"),
-        ["kafka-6.yaml"] = ("\"oauthbearer\" is not supported", "difference: SASL OAUTHBEARER"),
         ["kafka-8.yaml"] = ("AWS MSK IAM authentication", "difference: no AWS identity"),
         ["prometheus-8.yaml"] = ("Azure Workload Identity is not available to Crema", "difference: no Azure identity"),
         ["prometheus-9.yaml"] = ("AWS pod identity is not available to Crema", "difference: no AWS identity (and a Go template KEDA's tests fill in)"),

@@ -22,4 +22,35 @@ public sealed class DaemonCronEndToEndTests
         harness.Time.GetUtcNow().ShouldBeGreaterThanOrEqualTo(new DateTimeOffset(2026, 12, 3, 10, 0, 30, TimeSpan.Zero));
         (await harness.HistoryAsync(Pool)).ShouldBe([0, 1, 3, 0]);
     }
+
+    [Fact]
+    public async Task Run_CronWithAnotherTrigger_TakesTheLargerProposal()
+    {
+        var settable = new SettableScalerFactory();
+        settable.Values["load"] = 5;
+        var yaml = $$"""
+            apiVersion: crema/v1
+            kind: CremaConfig
+            spec:
+              pollingInterval: 5
+              scaledObjects:
+                - spec:
+                    scaleTargetRef: {name: {{Pool}}}
+                    maxReplicaCount: 10
+                    cooldownPeriod: 30
+                    triggers:
+                      - type: cron
+                        name: office
+                        metadata: {timezone: Etc/UTC, start: "0 9 * * *", end: "0 10 * * *", desiredReplicas: "8"}
+                      - type: settable
+                        name: load
+                        metadata: {key: load, target: "1"}
+            """;
+        var time = new TimerSignallingTimeProvider(new DateTimeOffset(2026, 12, 3, 8, 50, 0, TimeSpan.Zero));
+        await using var harness = await DaemonHarness.StartAsync(yaml, new Dictionary<string, int> { [Pool] = 0 }, extraScalers: [settable], time: time);
+
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(Pool) == 5, TimeSpan.FromSeconds(30), 10, "the other trigger alone before the window");
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(Pool) == 8, TimeSpan.FromSeconds(30), 30, "cron's 8 inside the window (max of 8 and 5)");
+        harness.Time.GetUtcNow().ShouldBeGreaterThanOrEqualTo(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+    }
 }

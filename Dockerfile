@@ -10,6 +10,8 @@ RUN dotnet publish src/Crema.Host/Crema.Host.csproj -c Release -o /app --nologo
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled
 WORKDIR /app
 COPY --from=build /app ./
+# The chiseled image has no time zone database; the cron scaler needs IANA zones.
+COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo
 ENV PATH="/app:${PATH}" \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     PORT=8080

@@ -21,5 +21,6 @@ public static class BuiltInScalers
         new Gcp.CloudTasks.CloudTasksScalerFactory(),
         new RabbitMq.RabbitMqScalerFactory(),
         new Temporal.TemporalScalerFactory(),
+        new Cron.CronScalerFactory(),
     ]);
 }

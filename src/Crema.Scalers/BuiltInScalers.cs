@@ -19,5 +19,6 @@ public static class BuiltInScalers
         new Gcp.PubSub.PubSubScalerFactory(),
         new Gcp.Stackdriver.StackdriverScalerFactory(),
         new Gcp.CloudTasks.CloudTasksScalerFactory(),
+        .. Redis.RedisScalerFactories.All,
     ]);
 }

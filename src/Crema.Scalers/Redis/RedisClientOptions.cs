@@ -6,15 +6,17 @@ namespace Crema.Scalers.Redis;
 internal static class RedisClientOptions
 {
     /// <summary>
-    /// Options that fail fast (the engine retries on the next poll) and touch nothing but what the scaler reads:
-    /// no tie-breaker key and no configuration channel, so an ACL user limited to its keys can connect.
+    /// Options that fail commands fast while disconnected (the engine retries on the next poll) and touch nothing
+    /// but what the scaler reads: no tie-breaker key and no configuration channel, so an ACL user limited to its
+    /// keys can connect. The first connect does not throw (a throwing connect leaves its attempt running behind
+    /// it and slows the next ones); the first command reports why the server cannot be used.
     /// </summary>
     public static ConfigurationOptions For(RedisConnectionSettings settings)
     {
         var timeout = (int)RedisConnection.LibraryTimeout.TotalMilliseconds;
         var options = new ConfigurationOptions
         {
-            AbortOnConnectFail = true,
+            AbortOnConnectFail = false,
             ConnectRetry = 1,
             ConnectTimeout = timeout,
             AsyncTimeout = timeout,

@@ -48,13 +48,13 @@ internal sealed class RedisSource : IAsyncDisposable
         {
             throw Failure($"no answer to {what} within {ReadTimeout.TotalSeconds:0} s");
         }
-        catch (RedisConnectionException e) when (e.FailureType == ConnectionFailureType.AuthenticationFailure)
+        catch (RedisConnectionException e) when (FailureOf(e) == ConnectionFailureType.AuthenticationFailure)
         {
             throw Failure($"authentication failed (check username and password): {Detail(e)}");
         }
         catch (RedisConnectionException e)
         {
-            throw Failure($"cannot connect ({e.FailureType}): {Detail(e)}");
+            throw Failure($"cannot connect ({FailureOf(e)}): {Detail(e)}");
         }
         catch (RedisTimeoutException e)
         {
@@ -79,15 +79,29 @@ internal sealed class RedisSource : IAsyncDisposable
 
     public ValueTask DisposeAsync() => lease.DisposeAsync();
 
-    /// <summary>The library's message and its innermost cause, redacted, on one line, capped.</summary>
+    /// <summary>The most specific failure in the chain: "no connection available" wraps the reason (refused, AUTH...).</summary>
+    private static ConnectionFailureType FailureOf(RedisConnectionException e)
+    {
+        var failure = e.FailureType;
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is RedisConnectionException { FailureType: not ConnectionFailureType.None } specific)
+            {
+                failure = specific.FailureType;
+            }
+        }
+        return failure;
+    }
+
+    /// <summary>The library's message without its diagnostic tail (thread-pool figures, versions), redacted, on one line, capped.</summary>
     private string Detail(Exception e)
     {
-        var inner = e;
-        while (inner.InnerException is not null)
+        var text = e.Message;
+        var tail = text.IndexOf(", mc: ", StringComparison.Ordinal);
+        if (tail > 0)
         {
-            inner = inner.InnerException;
+            text = text[..tail];
         }
-        var text = inner == e ? e.Message : $"{e.Message} ({inner.Message})";
         text = UntrustedText.Escape(redactor.Redact(text));
         return text.Length <= MaxDetail ? text : text[..MaxDetail] + "...";
     }

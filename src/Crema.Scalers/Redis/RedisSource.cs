@@ -68,6 +68,10 @@ internal sealed class RedisSource : IAsyncDisposable
         {
             throw Failure($"{what} failed: {Detail(e)}");
         }
+        catch (RedisCommandException e)
+        {
+            throw Failure($"{what} failed: {Detail(e)}");
+        }
         catch (RedisException e)
         {
             throw Failure($"{what} failed: {Detail(e)}");
@@ -101,6 +105,12 @@ internal sealed class RedisSource : IAsyncDisposable
         if (tail > 0)
         {
             text = text[..tail];
+        }
+        // "No connection is active/available to service this operation: <the whole command>; <reason>": keep the reason.
+        var reason = text.StartsWith("No connection is active", StringComparison.Ordinal) ? text.IndexOf("; ", StringComparison.Ordinal) : -1;
+        if (reason > 0)
+        {
+            text = "no connection available: " + text[(reason + 2)..];
         }
         text = UntrustedText.Escape(redactor.Redact(text));
         return text.Length <= MaxDetail ? text : text[..MaxDetail] + "...";

@@ -41,10 +41,11 @@ internal sealed class RedisStreamsScaler(RedisStreamsMetadata metadata, RedisSou
 
     private async Task<MetricReading> LagAsync(CancellationToken cancellationToken)
     {
-        var info = await source.ReadAsync("INFO server", async database =>
-            (string?)await database.ExecuteAsync("INFO", "server").ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        var version = RedisServerInfo.MajorVersion(info ?? string.Empty)
-            ?? throw source.Failure("could not find the Redis version in INFO server (needed for lagCount)");
+        // The version each server reported when connecting (INFO is an admin command for the client library).
+        var version = await source.ReadAsync("the server version", database => Task.FromResult(
+            database.Multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica).Select(s => (int?)s.Version.Major).Min()),
+            cancellationToken).ConfigureAwait(false)
+            ?? throw source.Failure("could not find the Redis version (needed for lagCount)");
         if (version < 7)
         {
             throw source.Failure($"lagCount needs Redis 7 or newer (XINFO GROUPS lag); the server runs Redis {version}");

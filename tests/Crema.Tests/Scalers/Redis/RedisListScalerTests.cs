@@ -102,7 +102,8 @@ public sealed class RedisListScalerTests(RedisStandaloneFixture redis) : IClassF
         var error = await Should.ThrowAsync<RedisScalerException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
 
         error.Message.ShouldStartWith($"redis {redis.Server.Address} as user \"default\":");
-        error.Message.ShouldContain("NOAUTH", Case.Insensitive);
+        // The reason (NOAUTH) is in the message when the handshake failed before the first command, not always.
+        error.Message.ShouldNotContain(RedisStandaloneFixture.Password);
     }
 
     [Fact]

@@ -22,5 +22,6 @@ public static class BuiltInScalers
         new RabbitMq.RabbitMqScalerFactory(),
         new Temporal.TemporalScalerFactory(),
         new Cron.CronScalerFactory(),
+        .. Redis.RedisScalerFactories.All,
     ]);
 }

@@ -1,0 +1,51 @@
+using StackExchange.Redis;
+
+namespace Crema.Scalers.Redis;
+
+/// <summary>StackExchange.Redis options for a trigger's connection settings.</summary>
+internal static class RedisClientOptions
+{
+    /// <summary>
+    /// Options that fail commands fast while disconnected (the engine retries on the next poll) and touch nothing
+    /// but what the scaler reads: no tie-breaker key and no configuration channel, so an ACL user limited to its
+    /// keys can connect. The first connect does not throw (a throwing connect leaves its attempt running behind
+    /// it and slows the next ones); the first command reports why the server cannot be used.
+    /// </summary>
+    public static ConfigurationOptions For(RedisConnectionSettings settings)
+    {
+        var timeout = (int)RedisConnection.LibraryTimeout.TotalMilliseconds;
+        var options = new ConfigurationOptions
+        {
+            AbortOnConnectFail = false,
+            ConnectRetry = 1,
+            ConnectTimeout = timeout,
+            AsyncTimeout = timeout,
+            SyncTimeout = timeout,
+            ClientName = "crema",
+            TieBreaker = string.Empty,
+            ConfigurationChannel = string.Empty,
+            BacklogPolicy = BacklogPolicy.FailFast,
+            User = settings.Username,
+            Password = settings.Password,
+        };
+        foreach (var endpoint in settings.Endpoints)
+        {
+            options.EndPoints.Add(endpoint.DialHost, endpoint.Port);
+        }
+        if (settings.Topology == RedisTopology.Sentinel)
+        {
+            options.ServiceName = settings.SentinelMaster;
+            // KEDA authenticates to the sentinels only with the sentinel credentials; without them, not at all.
+            options.SentinelUser = settings.SentinelUsername ?? string.Empty;
+            options.SentinelPassword = settings.SentinelPassword ?? string.Empty;
+        }
+        if (settings.Tls is { } tls)
+        {
+            var cas = tls.LoadCas();
+            var clientCertificate = tls.LoadClientCertificate();
+            options.Ssl = true;
+            options.SslClientAuthenticationOptions = host => tls.ClientOptions(host, cas, clientCertificate);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Crema.Tests.Scalers.Redis;
+
+/// <summary>
+/// A throwaway CA made with <see cref="CertificateRequest"/>, a server certificate for 127.0.0.1 and a client
+/// certificate (its key also encrypted with <see cref="KeyPassword"/>), as PEM text and as files for redis-server.
+/// </summary>
+internal sealed class RedisTestCertificates : IDisposable
+{
+    public const string KeyPassword = "client-key-pass";
+
+    private RedisTestCertificates(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public string CaPem { get; private init; } = "";
+
+    public string ClientCertificatePem { get; private init; } = "";
+
+    public string ClientKeyPem { get; private init; } = "";
+
+    public string EncryptedClientKeyPem { get; private init; } = "";
+
+    public string CaPath => Path.Combine(Directory, "ca.pem");
+
+    public string ServerCertificatePath => Path.Combine(Directory, "server.pem");
+
+    public string ServerKeyPath => Path.Combine(Directory, "server-key.pem");
+
+    /// <summary>redis.conf lines for TLS with this CA; client certificates demanded or optional.</summary>
+    public IEnumerable<string> ServerConfig(bool requireClientCertificate) =>
+    [
+        $"tls-cert-file {ServerCertificatePath}",
+        $"tls-key-file {ServerKeyPath}",
+        $"tls-ca-cert-file {CaPath}",
+        $"tls-auth-clients {(requireClientCertificate ? "yes" : "no")}",
+    ];
+
+    public static RedisTestCertificates Create(string caName = "Crema Redis Test CA")
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest($"CN={caName}", caKey, HashAlgorithmName.SHA256);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
+        using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(2));
+        var (serverCertificate, serverKey) = Issue(ca, "CN=127.0.0.1", "1.3.6.1.5.5.7.3.1", now);
+        var (clientCertificate, clientKey) = Issue(ca, "CN=crema-redis-client", "1.3.6.1.5.5.7.3.2", now);
+        using var parsedKey = ECDsa.Create();
+        parsedKey.ImportFromPem(clientKey);
+        var encrypted = parsedKey.ExportEncryptedPkcs8PrivateKeyPem(KeyPassword,
+            new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000));
+        var certificates = new RedisTestCertificates(System.IO.Directory.CreateTempSubdirectory("crema-redis-tls-").FullName)
+        {
+            CaPem = ca.ExportCertificatePem(),
+            ClientCertificatePem = clientCertificate,
+            ClientKeyPem = clientKey,
+            EncryptedClientKeyPem = encrypted,
+        };
+        File.WriteAllText(certificates.CaPath, certificates.CaPem);
+        File.WriteAllText(certificates.ServerCertificatePath, serverCertificate);
+        File.WriteAllText(certificates.ServerKeyPath, serverKey);
+        return certificates;
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+
+    private static (string Certificate, string Key) Issue(X509Certificate2 ca, string subject, string usageOid, DateTimeOffset now)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usageOid)], false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.Create(ca, now.AddDays(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(16));
+        return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
+    }
+}

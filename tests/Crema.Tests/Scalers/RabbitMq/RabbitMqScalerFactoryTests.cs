@@ -9,11 +9,11 @@ public sealed class RabbitMqScalerFactoryTests
     private readonly RabbitMqScalerFactory factory = new();
 
     [Fact]
-    public void Type_IsRabbitmqWithKedasDocumentationPage()
+    public void Type_IsRabbitmqDocumentedUnderItsType()
     {
         factory.Type.ShouldBe("rabbitmq");
         factory.Aliases.ShouldBeEmpty();
-        factory.DocumentationPage.ShouldBe("rabbitmq-queue");
+        factory.DocumentationPage.ShouldBe("rabbitmq");
     }
 
     [Fact]

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Crema.Abstractions;
 
 namespace Crema.Scalers.Kafka;
 
 /// <summary>Binds and cross-checks every <c>kafka</c> trigger field, reporting all errors in one pass.</summary>
-internal static class KafkaMetadataBinder
+internal static partial class KafkaMetadataBinder
 {
     public static KafkaMetadata Bind(MetadataBinder binder)
     {
@@ -51,8 +52,12 @@ internal static class KafkaMetadataBinder
             LimitToPartitionsWithLag = binder.Bool("limitToPartitionsWithLag"),
             EnsureEvenDistributionOfPartitions = binder.Bool("ensureEvenDistributionOfPartitions"),
         };
-        // KEDA's sarama protocol version; librdkafka negotiates each API's version, so it is read and ignored.
-        binder.String("version");
+        // KEDA's sarama protocol version: checked as sarama parses it (KEDA rejects an invalid one), then
+        // ignored, since librdkafka negotiates each API's version itself.
+        if (binder.String("version") is { Length: > 0 } version && !SaramaVersion().IsMatch(version))
+        {
+            binder.Fail("version", $"\"{version}\" is not a Kafka version (for example 2.8.0, or 0.10.2.0 before 1.0)");
+        }
         CheckCombinations(binder, metadata);
         return metadata with { Tls = BindTls(binder), Sasl = BindSasl(binder) };
     }
@@ -201,4 +206,8 @@ internal static class KafkaMetadataBinder
         binder.Has(key) ? binder.String(key) : binder.Secret(key);
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>sarama's ParseKafkaVersion: <c>MAJOR.MINOR.PATCH</c> from 1.0, <c>0.MAJOR.MINOR.PATCH</c> before.</summary>
+    [GeneratedRegex(@"^(?:[1-9]\d*\.\d+\.\d+|0\.\d+\.\d+\.\d+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SaramaVersion();
 }

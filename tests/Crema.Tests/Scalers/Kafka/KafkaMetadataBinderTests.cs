@@ -74,10 +74,24 @@ public sealed class KafkaMetadataBinderTests
     [InlineData("tls", "maybe")]
     [InlineData("sasl", "gssapi")]
     [InlineData("bootstrapServers", "host:port")]
+    [InlineData("version", "1.2.3.4")]
+    [InlineData("version", "2.8")]
+    [InlineData("version", "0.10.2")]
     public void Bind_BadValue_ReportsKey(string key, string value)
     {
         var metadata = new Dictionary<string, string> { ["bootstrapServers"] = "k", ["consumerGroup"] = "g", ["topic"] = "t", [key] = value };
         Bind(metadata).Errors.ShouldContain(e => e.Key == key);
+    }
+
+    [Theory]
+    [InlineData("2.8.0")]
+    [InlineData("1.0.0")]
+    [InlineData("0.10.2.0")]
+    [InlineData("3.7.1")]
+    public void Bind_KafkaVersionAsSaramaParsesIt_IsAccepted(string version)
+    {
+        var metadata = new Dictionary<string, string> { ["bootstrapServers"] = "k:9092", ["consumerGroup"] = "g", ["topic"] = "t", ["version"] = version };
+        Bind(metadata).Errors.ShouldBeEmpty();
     }
 
     [Fact]

@@ -16,6 +16,13 @@ public static class CustomCaValidator
     public static bool Validate(X509Certificate2 ca, X509Certificate? certificate, SslPolicyErrors errors)
     {
         ArgumentNullException.ThrowIfNull(ca);
+        return Validate([ca], certificate, errors);
+    }
+
+    /// <summary>As <see cref="Validate(X509Certificate2, X509Certificate?, SslPolicyErrors)"/>, with a chain ending in any of <paramref name="cas"/>.</summary>
+    public static bool Validate(X509Certificate2Collection cas, X509Certificate? certificate, SslPolicyErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(cas);
         if (errors == SslPolicyErrors.None)
         {
             return true;
@@ -26,7 +33,7 @@ public static class CustomCaValidator
         }
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.CustomTrustStore.AddRange(cas);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         using var leaf = new X509Certificate2(certificate);
         return chain.Build(leaf);

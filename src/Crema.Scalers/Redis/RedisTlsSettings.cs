@@ -1,3 +1,4 @@
+using Crema.Abstractions;
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography;
@@ -70,28 +71,9 @@ internal sealed record RedisTlsSettings(bool UnsafeSsl, string? CaPem = null, st
         }
         else if (cas.Count > 0)
         {
-            options.RemoteCertificateValidationCallback = (_, certificate, _, errors) => Trusted(cas, certificate, errors);
+            options.RemoteCertificateValidationCallback = (_, certificate, _, errors) => CustomCaValidator.Validate(cas, certificate, errors);
         }
         return options;
-    }
-
-    /// <summary>What the system trusts, or a chain ending in one of <paramref name="cas"/>; never a host name mismatch.</summary>
-    private static bool Trusted(X509Certificate2Collection cas, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (errors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
-        {
-            return false;
-        }
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(cas);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
     }
 
     private static string Hash(string? text) =>

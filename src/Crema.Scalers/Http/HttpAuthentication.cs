@@ -136,10 +136,7 @@ internal sealed record HttpAuthentication
     {
         var tokenUri = Required(binder, modes, HttpAuthModes.OAuth, HttpAuthKeys.OAuthTokenUri);
         var clientId = Required(binder, modes, HttpAuthModes.OAuth, HttpAuthKeys.ClientId);
-        if (!binder.Context.ValidationOnly && tokenUri is { Length: > 0 } && !(Uri.TryCreate(tokenUri, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
-        {
-            binder.Fail(HttpAuthKeys.OAuthTokenUri.Name, "is not an absolute http or https URL" + MetadataError.AuthenticationRefHint, MetadataSource.AuthParams);
-        }
+        CheckTokenUri(binder, tokenUri);
         return new OAuthSettings(
             tokenUri ?? "",
             clientId ?? "",
@@ -148,8 +145,17 @@ internal sealed record HttpAuthentication
             ParseEndpointParams(binder.String(HttpAuthKeys.EndpointParams)));
     }
 
+    /// <summary>Reports an oauthTokenURI that is not an absolute http(s) URL (its content is known only when building).</summary>
+    public static void CheckTokenUri(MetadataBinder binder, string? tokenUri)
+    {
+        if (!binder.Context.ValidationOnly && tokenUri is { Length: > 0 } && !(Uri.TryCreate(tokenUri, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
+        {
+            binder.Fail(HttpAuthKeys.OAuthTokenUri.Name, "is not an absolute http or https URL" + MetadataError.AuthenticationRefHint, MetadataSource.AuthParams);
+        }
+    }
+
     /// <summary>endpointParams is a URL query string (KEDA reads it with url.ParseQuery): <c>audience=x&amp;resource=y</c>.</summary>
-    private static IReadOnlyList<KeyValuePair<string, string>> ParseEndpointParams(string? text) =>
+    public static IReadOnlyList<KeyValuePair<string, string>> ParseEndpointParams(string? text) =>
         string.IsNullOrWhiteSpace(text)
             ? []
             : text.Split('&', StringSplitOptions.RemoveEmptyEntries)

@@ -7,27 +7,36 @@ namespace Crema.Scalers.Http;
 /// <summary>
 /// Fetches and caches an OAuth2 client-credentials token (RFC 6749 §4.4), as KEDA's <c>authModes: oauth</c>
 /// does with Go's clientcredentials package: client id and secret in a basic header first and, if the
-/// server rejects that, in the form body (remembered); renewed 30 s before it expires.
+/// server rejects that, in the form body (remembered); renewed 30 s before it expires. Used by the HTTP
+/// sources' <c>oauth</c> mode and by kafka's <c>saslTokenProvider: bearer</c>.
 /// </summary>
-internal sealed class OAuthTokenCache(HttpClient client, OAuthSettings settings, TimeProvider timeProvider, long maxResponseBytes)
+/// <param name="lifetimeWhenUnstated">How long a token without <c>expires_in</c> is taken to live. Default 5 minutes.</param>
+internal sealed class OAuthTokenCache(HttpClient client, OAuthSettings settings, TimeProvider timeProvider, long maxResponseBytes, TimeSpan? lifetimeWhenUnstated = null)
 {
     private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan LifetimeWhenUnstated = TimeSpan.FromMinutes(5);
+    private readonly TimeSpan lifetimeWhenUnstated = lifetimeWhenUnstated ?? TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>The token endpoint as messages name it: without its query, which may carry parameters.</summary>
+    private string Endpoint => new Uri(settings.TokenUri).GetLeftPart(UriPartial.Path);
     private string? token;
     private DateTimeOffset expires;
     private bool credentialsInBody;
 
     /// <summary>A valid access token, fetched when none is cached or it is about to expire.</summary>
-    public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
+    public async Task<string> GetTokenAsync(CancellationToken cancellationToken) =>
+        (await GetTokenWithExpiryAsync(cancellationToken).ConfigureAwait(false)).Token;
+
+    /// <summary>As <see cref="GetTokenAsync"/>, with the moment the token expires.</summary>
+    public async Task<(string Token, DateTimeOffset Expires)> GetTokenWithExpiryAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (token is not null && timeProvider.GetUtcNow() < expires - RenewBefore)
             {
-                return token;
+                return (token, expires);
             }
             var (status, body) = await RequestAsync(credentialsInBody, cancellationToken).ConfigureAwait(false);
             if (!credentialsInBody && status is 400 or 401)
@@ -38,10 +47,10 @@ internal sealed class OAuthTokenCache(HttpClient client, OAuthSettings settings,
             if (status is < 200 or >= 300)
             {
                 var excerpt = HttpErrorExcerpt.From(body, new SecretRedactor([settings.ClientSecret ?? ""]));
-                throw new HttpSourceException($"oauth token request to {new Uri(settings.TokenUri).Host} failed for client \"{settings.ClientId}\": HTTP {status}{(excerpt.Length > 0 ? ": " + excerpt : "")}") { StatusCode = status };
+                throw new HttpSourceException($"oauth token request to {Endpoint} failed for client \"{settings.ClientId}\": HTTP {status}{(excerpt.Length > 0 ? ": " + excerpt : "")}") { StatusCode = status };
             }
             (token, expires) = Parse(body);
-            return token;
+            return (token, expires);
         }
         finally
         {
@@ -69,7 +78,17 @@ internal sealed class OAuthTokenCache(HttpClient client, OAuthSettings settings,
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
         }
         request.Content = new FormUrlEncodedContent(form);
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HttpSourceException($"oauth token request to {Endpoint} failed for client \"{settings.ClientId}\": {HttpErrorExcerpt.From(e.Message, new SecretRedactor([settings.ClientSecret ?? ""]))}", e);
+        }
+        using var _ = response;
         var body = await ResponseBody.ReadCappedAsync(response, maxResponseBytes, "oauth token request", cancellationToken).ConfigureAwait(false);
         return ((int)response.StatusCode, Encoding.UTF8.GetString(body));
     }
@@ -82,16 +101,16 @@ internal sealed class OAuthTokenCache(HttpClient client, OAuthSettings settings,
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("access_token", out var access) || access.ValueKind != JsonValueKind.String || access.GetString() is not { Length: > 0 } value)
             {
-                throw new HttpSourceException($"oauth token response from {new Uri(settings.TokenUri).Host} has no access_token");
+                throw new HttpSourceException($"oauth token response from {Endpoint} has no access_token");
             }
             var lifetime = root.TryGetProperty("expires_in", out var seconds) && seconds.TryGetInt64(out var s) && s > 0
                 ? TimeSpan.FromSeconds(s)
-                : LifetimeWhenUnstated;
+                : lifetimeWhenUnstated;
             return (value, timeProvider.GetUtcNow() + lifetime);
         }
         catch (JsonException)
         {
-            throw new HttpSourceException($"oauth token response from {new Uri(settings.TokenUri).Host} is not valid JSON");
+            throw new HttpSourceException($"oauth token response from {Endpoint} is not valid JSON");
         }
     }
 }

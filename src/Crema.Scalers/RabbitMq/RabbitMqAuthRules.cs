@@ -26,16 +26,13 @@ internal static class RabbitMqAuthRules
             binder.Fail(RabbitMqKeys.OAuthTokenUri.Name, "OAuth2 cannot be combined with username and password" + MetadataError.AuthenticationRefHint, MetadataSource.AuthParams);
         }
         var tokenUri = binder.String(RabbitMqKeys.OAuthTokenUri) ?? "";
-        if (!binder.Context.ValidationOnly && tokenUri.Length > 0 && !(Uri.TryCreate(tokenUri, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
-        {
-            binder.Fail(RabbitMqKeys.OAuthTokenUri.Name, "is not an absolute http or https URL" + MetadataError.AuthenticationRefHint, MetadataSource.AuthParams);
-        }
+        HttpAuthentication.CheckTokenUri(binder, tokenUri);
         return new OAuthSettings(
             tokenUri,
             binder.String(RabbitMqKeys.ClientId) ?? "",
             binder.String(RabbitMqKeys.ClientSecret),
             binder.List(RabbitMqKeys.Scopes),
-            EndpointParams(binder.String(RabbitMqKeys.EndpointParams)));
+            HttpAuthentication.ParseEndpointParams(binder.String(RabbitMqKeys.EndpointParams)));
     }
 
     /// <summary>Azure AD Workload Identity (workloadIdentityResource) needs Azure's pod identity, which Cloud Run does not have.</summary>
@@ -48,15 +45,4 @@ internal static class RabbitMqAuthRules
                 MetadataSource.AuthParams);
         }
     }
-
-    /// <summary>endpointParams is a URL query string (KEDA reads it with url.ParseQuery).</summary>
-    private static IReadOnlyList<KeyValuePair<string, string>> EndpointParams(string? text) =>
-        string.IsNullOrWhiteSpace(text)
-            ? []
-            : text.Split('&', StringSplitOptions.RemoveEmptyEntries)
-                .Select(pair => pair.Split('=', 2))
-                .Select(kv => KeyValuePair.Create(Unescape(kv[0]), kv.Length > 1 ? Unescape(kv[1]) : ""))
-                .ToArray();
-
-    private static string Unescape(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }

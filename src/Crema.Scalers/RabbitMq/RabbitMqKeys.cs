@@ -1,4 +1,5 @@
 using Crema.Abstractions;
+using Crema.Scalers.Http;
 
 namespace Crema.Scalers.RabbitMq;
 
@@ -39,11 +40,12 @@ internal static class RabbitMqKeys
     public static readonly MetadataKey Key = MetadataKey.Secret("key");
     public static readonly MetadataKey KeyPassword = MetadataKey.Secret("keyPassword");
 
-    public static readonly MetadataKey OAuthTokenUri = MetadataKey.Secret("oauthTokenURI");
-    public static readonly MetadataKey ClientId = MetadataKey.Secret("clientID");
-    public static readonly MetadataKey ClientSecret = MetadataKey.Secret("clientSecret");
-    public static readonly MetadataKey Scopes = MetadataKey.Secret("scopes", "scope");
-    public static readonly MetadataKey EndpointParams = MetadataKey.Secret("endpointParams");
+    // OAuth2 client credentials: the shared HTTP authentication's declarations.
+    public static readonly MetadataKey OAuthTokenUri = HttpAuthKeys.OAuthTokenUri;
+    public static readonly MetadataKey ClientId = HttpAuthKeys.ClientId;
+    public static readonly MetadataKey ClientSecret = HttpAuthKeys.ClientSecret;
+    public static readonly MetadataKey Scopes = HttpAuthKeys.Scopes;
+    public static readonly MetadataKey EndpointParams = HttpAuthKeys.EndpointParams;
 
     public static readonly MetadataKey WorkloadIdentityResource = MetadataKey.Secret("workloadIdentityResource");
 }

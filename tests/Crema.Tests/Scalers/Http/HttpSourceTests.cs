@@ -220,7 +220,7 @@ public sealed class HttpSourceTests
 
         var error = await Should.ThrowAsync<HttpSourceException>(() => source.GetAsync(stub.BaseAddress + "/m", default));
 
-        error.Message.ShouldStartWith("oauth token request to 127.0.0.1 failed for client \"cid\": HTTP 401");
+        error.Message.ShouldStartWith($"oauth token request to {tokens.BaseAddress}/token failed for client \"cid\": HTTP 401");
         error.Message.ShouldNotContain("csecret");
         stub.Requests.ShouldBeEmpty();
     }

@@ -146,14 +146,4 @@ public class CronScalerFactoryTests
 
         reading.ShouldBe(new MetricReading(value, 1, active));
     }
-
-    [Fact]
-    public void Sample_CronConfig_IsValid()
-    {
-        var file = "samples/cron/crema.yaml";
-        var result = Crema.Core.Configuration.ConfigLoader.Load(File.ReadAllText(Path.Combine(RepositoryRoot.Path, file)), file, Crema.Scalers.BuiltInScalers.CreateRegistry());
-
-        result.Errors.ShouldBeEmpty();
-        result.Warnings.ShouldBeEmpty();
-    }
 }

@@ -5,19 +5,9 @@ using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.RabbitMq;
 
-/// <summary>The sample and KEDA's documentation examples, as CremaConfigs, pass validation with the built-in scalers.</summary>
+/// <summary>KEDA's documentation examples, as CremaConfigs, pass validation (the sample is checked by RepositoryConfigTests) with the built-in scalers.</summary>
 public sealed class RabbitMqConfigTests
 {
-    [Fact]
-    public void Load_Sample_IsValidWithoutWarnings()
-    {
-        const string file = "samples/rabbitmq/crema.yaml";
-        var result = ConfigLoader.Load(File.ReadAllText(Path.Combine(RepositoryRoot.Path, file)), file, BuiltInScalers.CreateRegistry());
-
-        result.Errors.ShouldBeEmpty(ConfigTestHelper.Describe(result));
-        result.Warnings.ShouldBeEmpty(ConfigTestHelper.Describe(result));
-    }
-
     /// <summary>KEDA 2.20's rabbitmq-queue.md examples: AMQP with host and vhostName from a secret; HTTP with QueueLength and MessageRate; useRegex.</summary>
     [Fact]
     public void Load_KedaDocumentationExamples_AreValid()

@@ -5,19 +5,9 @@ using Crema.Tests.Support;
 
 namespace Crema.Tests.Scalers.Temporal;
 
-/// <summary>The sample and KEDA's documented examples, as CremaConfigs, validate with the built-in scalers.</summary>
+/// <summary>KEDA's documented examples, as CremaConfigs, validate (the sample is checked by RepositoryConfigTests) with the built-in scalers.</summary>
 public sealed class TemporalSampleTests
 {
-    [Fact]
-    public void Load_Sample_IsValidWithoutWarnings()
-    {
-        const string file = "samples/temporal/crema.yaml";
-        var result = ConfigLoader.Load(File.ReadAllText(Path.Combine(RepositoryRoot.Path, file)), file, BuiltInScalers.CreateRegistry());
-
-        result.Errors.ShouldBeEmpty(ConfigTestHelper.Describe(result));
-        result.Warnings.ShouldBeEmpty(ConfigTestHelper.Describe(result));
-    }
-
     // KEDA 2.20 docs, "Example": the Secret becomes an env-backed TriggerAuthentication.
     [Fact]
     public void Load_KedaDocsApiKeyExample_IsValid()

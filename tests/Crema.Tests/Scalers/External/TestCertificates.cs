@@ -1,3 +1,4 @@
+using Crema.Tests.Support;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -32,8 +33,8 @@ internal sealed class TestCertificates : IDisposable
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(2));
-        var (serverCertificate, serverKey) = Issue(ca, "CN=127.0.0.1", "1.3.6.1.5.5.7.3.1", now);
-        var (clientCertificate, clientKey) = Issue(ca, "CN=crema-test-client", "1.3.6.1.5.5.7.3.2", now);
+        var (serverCertificate, serverKey) = TestCertificateIssuer.Issue(ca, "CN=127.0.0.1", "1.3.6.1.5.5.7.3.1", now);
+        var (clientCertificate, clientKey) = TestCertificateIssuer.Issue(ca, "CN=crema-test-client", "1.3.6.1.5.5.7.3.2", now);
         var certificates = new TestCertificates(System.IO.Directory.CreateTempSubdirectory("crema-external-tls-").FullName)
         {
             CaPem = ca.ExportCertificatePem(),
@@ -55,20 +56,4 @@ internal sealed class TestCertificates : IDisposable
         requireClientCertificate ? CaPath : null);
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
-
-    private static (string Certificate, string Key) Issue(X509Certificate2 ca, string subject, string usageOid, DateTimeOffset now)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usageOid)], false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.Create(ca, now.AddDays(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(16));
-        return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
-    }
 }

@@ -152,7 +152,7 @@ public sealed partial class MetadataBinder
 
     /// <summary>A 32-bit integer, optionally bounded.</summary>
     public int Int(MetadataKey key, int defaultValue = 0, bool required = false, int? min = null, int? max = null) =>
-        (int)Long(key, defaultValue, required, min ?? int.MinValue, max ?? int.MaxValue);
+        (int)Long(key, defaultValue, required, min ?? (long)Math.Max(key.Min ?? int.MinValue, int.MinValue), max ?? (long)Math.Min(key.Max ?? int.MaxValue, int.MaxValue));
 
     /// <summary>A boolean written <c>true</c> or <c>false</c> (any case).</summary>
     public bool Bool(MetadataKey key, bool defaultValue = false)

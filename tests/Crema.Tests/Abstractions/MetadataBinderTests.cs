@@ -76,6 +76,15 @@ public class MetadataBinderTests
     }
 
     [Fact]
+    public void Int_KeyWithRange_AppliesTheDeclaredBounds()
+    {
+        var binder = Binder(new Dictionary<string, string> { ["replicas"] = "-1" });
+
+        binder.Int(MetadataKey.Named("replicas").NotNegative()).ShouldBe(-1);
+        binder.Errors.ShouldBe([new MetadataError("replicas", "must be >= 0, found -1")]);
+    }
+
+    [Fact]
     public void String_FromEnvBlank_CountsAsAbsent()
     {
         var binder = Binder(new Dictionary<string, string> { ["hostFromEnv"] = "HOST" }, environment: new Dictionary<string, string> { ["HOST"] = " " });

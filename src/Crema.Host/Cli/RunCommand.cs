@@ -35,7 +35,7 @@ internal static class RunCommand
             {
                 return ConfigFileReader.Unreadable;
             }
-            var (text, loaded, exitCode) = await LoadInitialAsync(source, error, ct).ConfigureAwait(false);
+            var (text, loaded, exitCode) = await LoadInitialAsync(source, environment, error, ct).ConfigureAwait(false);
             if (exitCode != 0)
             {
                 return exitCode;
@@ -87,7 +87,7 @@ internal static class RunCommand
         return null;
     }
 
-    internal static async Task<(string? Text, CremaConfig? Config, int ExitCode)> LoadInitialAsync(IConfigSource source, TextWriter error, CancellationToken ct)
+    internal static async Task<(string? Text, CremaConfig? Config, int ExitCode)> LoadInitialAsync(IConfigSource source, Func<string, string?> environment, TextWriter error, CancellationToken ct)
     {
         string text;
         try
@@ -99,7 +99,7 @@ internal static class RunCommand
             error.WriteLine($"{source.Description}: cannot read the config: {ErrorText.Of(e)}");
             return (null, null, ConfigFileReader.Unreadable);
         }
-        var result = ConfigLoader.Load(text, source.Description, ConfigFileReader.Scalers);
+        var result = ConfigLoader.Load(text, source.Description, ConfigFileReader.Scalers, environment);
         foreach (var diagnostic in result.Errors)
         {
             error.WriteLine(diagnostic.ToString());

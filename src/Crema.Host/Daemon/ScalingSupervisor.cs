@@ -90,7 +90,7 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
             return;
         }
         lastText = text;
-        var result = ConfigLoader.Load(text, source.Description, services.Scalers);
+        var result = ConfigLoader.Load(text, source.Description, services.Scalers, services.Environment);
         if (!result.IsValid)
         {
             foreach (var error in result.Errors)

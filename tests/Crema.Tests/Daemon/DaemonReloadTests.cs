@@ -30,4 +30,25 @@ public sealed class DaemonReloadTests
         scalers.Values["c"] = 4;
         await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolC) == 4, TimeSpan.FromSeconds(1), 40, "loops still scale after a rejected reload");
     }
+
+    [Fact]
+    public async Task Run_ReloadNamingAnUnsetVariable_IsRejectedNamingItAndTheOldConfigKeepsRunning()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 5;
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)),
+            new Dictionary<string, int> { [DaemonConfigs.PoolA] = 0 }, [scalers]);
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 5, TimeSpan.FromSeconds(1), 40, "pool-a scales to 5");
+
+        await File.WriteAllTextAsync(harness.ConfigPath,
+            DaemonConfigs.OneTrigger(DaemonConfigs.PoolA, "rabbitmq", "jobs", "{hostFromEnv: RABBIT_URL, queueName: jobs, mode: QueueLength, value: \"5\"}"));
+        await harness.AdvanceUntilAsync(async () => (await harness.StatusAsync()).GetProperty("config").GetProperty("lastReloadError").ValueKind == JsonValueKind.String,
+            TimeSpan.FromSeconds(1), 20, "reload rejected");
+
+        var status = await harness.StatusAsync();
+        status.GetProperty("config").GetProperty("lastReloadError").GetString()!.ShouldContain("environment variable \"RABBIT_URL\" is not set in the daemon's environment");
+        scalers.Values["a"] = 8;
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 8, TimeSpan.FromSeconds(1), 40, "the old config keeps scaling");
+    }
 }

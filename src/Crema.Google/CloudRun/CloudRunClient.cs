@@ -6,7 +6,9 @@ namespace Crema.Google.CloudRun;
 
 /// <summary>
 /// Cloud Run Admin API v2 over HttpClient. Everything is async and per call: a slow operation on
-/// one target never delays another (no shared locks, polling waits on the injected clock).
+/// one target never delays another. What targets share is the pacing of each HTTP request to the
+/// quotas of their project and region (<see cref="CloudRunPacing"/>); following an operation and
+/// backing off hold no place between requests.
 /// </summary>
 internal sealed class CloudRunClient : ICloudRunClient
 {
@@ -15,6 +17,7 @@ internal sealed class CloudRunClient : ICloudRunClient
     private readonly Uri baseAddress;
     private readonly TimeProvider time;
     private readonly CloudRunClientOptions options;
+    private readonly CloudRunPacing pacing;
 
     public CloudRunClient(
         HttpClient http,
@@ -28,6 +31,7 @@ internal sealed class CloudRunClient : ICloudRunClient
         this.options = options ?? CloudRunClientOptions.Default;
         this.baseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         this.time = time;
+        pacing = new CloudRunPacing(this.options.Quota, time, this.options.Retry.MaxDelay);
         api = new GoogleApiHttp(
             http, tokens, [GoogleScopes.CloudPlatform], time, this.options.Retry,
             observer is null ? null : observer.OnCall);
@@ -36,7 +40,7 @@ internal sealed class CloudRunClient : ICloudRunClient
     public async Task<CloudRunTarget> GetAsync(string resourceName, CancellationToken cancellationToken)
     {
         var name = CloudRunResourceName.Parse(resourceName);
-        var response = await api.SendAsync(HttpMethod.Get, Url(name.Name), "get", null, cancellationToken).ConfigureAwait(false);
+        var response = await api.SendAsync(HttpMethod.Get, Url(name.Name), "get", null, cancellationToken, pacing.For(name).Reads).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             var error = response.Error ?? new GoogleApiError(response.StatusCode, null, $"HTTP {response.StatusCode}");
@@ -56,7 +60,9 @@ internal sealed class CloudRunClient : ICloudRunClient
     public async Task<ScaleResult> SetInstanceCountAsync(string resourceName, int count, string? etag, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var name = CloudRunResourceName.Parse(resourceName).Name;
+        var parsed = CloudRunResourceName.Parse(resourceName);
+        var name = parsed.Name;
+        var region = pacing.For(parsed);
         try
         {
             var response = await api.SendAsync(
@@ -64,13 +70,14 @@ internal sealed class CloudRunClient : ICloudRunClient
                 Url($"{name}?updateMask={ManualCountMask}"),
                 "patch",
                 CloudRunJson.ScaleBody(count, etag),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                region.Writes).ConfigureAwait(false);
             if (!response.IsSuccess)
             {
                 return FromHttpFailure(name, count, null, response);
             }
 
-            return await FollowOperationAsync(name, count, response.Body, cancellationToken).ConfigureAwait(false);
+            return await FollowOperationAsync(name, count, response.Body, region.Reads, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -82,7 +89,7 @@ internal sealed class CloudRunClient : ICloudRunClient
         }
     }
 
-    private async Task<ScaleResult> FollowOperationAsync(string name, int count, string patchBody, CancellationToken cancellationToken)
+    private async Task<ScaleResult> FollowOperationAsync(string name, int count, string patchBody, RequestPacer reads, CancellationToken cancellationToken)
     {
         var (operationName, done, error) = CloudRunJson.ReadOperation(patchBody);
         var deadline = time.GetUtcNow() + options.OperationTimeout;
@@ -103,7 +110,7 @@ internal sealed class CloudRunClient : ICloudRunClient
 
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * 1.5), options.PollMaxDelay.Ticks));
-            var poll = await api.SendAsync(HttpMethod.Get, Url(operationName), "operations.get", null, cancellationToken).ConfigureAwait(false);
+            var poll = await api.SendAsync(HttpMethod.Get, Url(operationName), "operations.get", null, cancellationToken, reads).ConfigureAwait(false);
             if (!poll.IsSuccess)
             {
                 return FromHttpFailure(name, count, operationName, poll);

@@ -34,6 +34,9 @@ internal sealed record DaemonOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Uniform numbers in [0, 1) that spread the loops over their interval (<see cref="LoopJitter"/>); default <see cref="System.Random.Shared"/>.</summary>
+    public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
+
     /// <summary>Where <c>secretTargetRef</c> values are read; default from CREMA_SECRETS_DIR, else /secrets.</summary>
     public SecretsDirectory? SecretsDirectory { get; init; }
 

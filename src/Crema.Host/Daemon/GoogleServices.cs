@@ -8,6 +8,7 @@ namespace Crema.Host.Daemon;
 /// <summary>
 /// The Google API clients of one daemon, sharing one HttpClient and one credential. Endpoints come
 /// from CREMA_*_ENDPOINT variables; an http:// endpoint (the emulator, a fake) gets no credentials.
+/// The Cloud Run quotas Crema paces itself to come from CREMA_RUN_*_PER_MINUTE (<see cref="CloudRunQuota"/>).
 /// </summary>
 internal sealed class GoogleServices
 {
@@ -18,7 +19,8 @@ internal sealed class GoogleServices
         var http = new HttpClient(HttpClientSettings.Default.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) };
         var adc = new GoogleAccessTokenSource();
         IAccessTokenSource? TokensFor(Uri endpoint) => GoogleEndpoints.SendsCredentials(endpoint) ? adc : null;
-        CloudRun = new CloudRunClient(http, endpoints.Run, TokensFor(endpoints.Run), time, observer: observer);
+        CloudRun = new CloudRunClient(
+            http, endpoints.Run, TokensFor(endpoints.Run), time, new CloudRunClientOptions { Quota = CloudRunQuota.FromEnvironment(environment) }, observer);
         SecretManager = new SecretManagerClient(http, endpoints.SecretManager, TokensFor(endpoints.SecretManager), time);
         var parameterEndpoint = endpoints.ParameterManager ?? new Uri("https://parametermanager.googleapis.com/");
         ParameterManager = new ParameterManagerClient(http, endpoints, TokensFor(parameterEndpoint), time);

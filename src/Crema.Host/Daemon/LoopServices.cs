@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Crema.Host.Daemon;
 
-/// <summary>What every scaling loop shares: clients, limits, clock, status and metrics.</summary>
+/// <summary>What every scaling loop shares: clients, limits, clock, jitter, status and metrics.</summary>
 internal sealed record LoopServices(
     ScalerRegistry Scalers,
     IScalerServices ScalerServices,
@@ -18,4 +18,5 @@ internal sealed record LoopServices(
     TimeProvider Time,
     ILoggerFactory Logging,
     Func<string, string?> Environment,
-    bool DryRun);
+    bool DryRun,
+    LoopJitter Jitter);

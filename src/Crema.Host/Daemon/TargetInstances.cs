@@ -58,18 +58,14 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
             }
         }
         ScaleResult result;
-        await services.Limits.CloudRun.WaitAsync(timeout.Token).ConfigureAwait(false);
         try
         {
+            // The client paces each request to the Admin API's quotas; nothing is held while the operation runs.
             result = await services.CloudRun.SetInstanceCountAsync(target, desired, etag, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || timeout.IsCancellationRequested)
         {
             return Fail(ErrorText.Of(e));
-        }
-        finally
-        {
-            services.Limits.CloudRun.Release();
         }
         switch (result.Outcome)
         {
@@ -101,7 +97,6 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
 
     private async Task<int?> ReadAsync(CancellationToken ct)
     {
-        await services.Limits.CloudRun.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             var current = await services.CloudRun.GetAsync(target, ct).ConfigureAwait(false);
@@ -125,10 +120,6 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
             LastError = ErrorText.Of(e);
             LogReadFailed(logger, name, target, LastError);
             return null;
-        }
-        finally
-        {
-            services.Limits.CloudRun.Release();
         }
     }
 

@@ -34,8 +34,11 @@ internal sealed class AimdTokenBucket
     private double tokens;
     private long refilledAt;
     private long pausedUntil;
-    private double rateAfterDecrease;
     private long decreasedAt = long.MinValue;
+
+    // The rate climbs linearly from rampFrom at rampStart (no climbing during a pause: nothing was sent).
+    private double rampFrom;
+    private long rampStart = long.MinValue;
     private ITimer? timer;
 
     /// <summary>
@@ -117,9 +120,12 @@ internal sealed class AimdTokenBucket
         {
             now = time.GetTimestamp();
             Refill(now);
-            if (grantedAt >= decreasedAt)
+            var current = RateAt(now);
+            rampFrom = current;
+            rampStart = Math.Max(now, pausedUntil);
+            if (grantedAt > decreasedAt)
             {
-                rateAfterDecrease = Math.Max(floor, RateAt(now) / 2);
+                rampFrom = Math.Max(floor, current / 2);
                 decreasedAt = now;
                 tokens = 0;
             }
@@ -128,6 +134,7 @@ internal sealed class AimdTokenBucket
             {
                 var pause = after < maxPause ? after : maxPause;
                 pausedUntil = Math.Max(pausedUntil, now + (long)(pause.TotalSeconds * time.TimestampFrequency));
+                rampStart = Math.Max(rampStart, pausedUntil);
 
                 // One call may go when the server said it may; the rest follow at the lowered rate.
                 tokens = 1;
@@ -143,22 +150,32 @@ internal sealed class AimdTokenBucket
         }
     }
 
-    private async Task<long> WaitAsync(LinkedListNode<TaskCompletionSource<long>> node, CancellationToken cancellationToken)
+    // Completes with the waiter's own task (so a grant is visible the moment it is made) and removes the
+    // waiter when the caller gives up; a token granted in that same instant is lost, never handed out twice.
+    private Task<long> WaitAsync(LinkedListNode<TaskCompletionSource<long>> node, CancellationToken cancellationToken)
     {
-        await using var registration = cancellationToken.Register(() =>
+        var waiter = node.Value;
+        if (cancellationToken.CanBeCanceled)
         {
-            lock (gate)
+            var registration = cancellationToken.Register(() =>
             {
-                if (node.List is not null)
+                lock (gate)
                 {
-                    waiters.Remove(node);
-                    Schedule(time.GetTimestamp());
+                    if (node.List is not null)
+                    {
+                        waiters.Remove(node);
+                        Schedule(time.GetTimestamp());
+                    }
                 }
-            }
 
-            node.Value.TrySetCanceled(cancellationToken);
-        }).ConfigureAwait(false);
-        return await node.Value.Task.ConfigureAwait(false);
+                waiter.TrySetCanceled(cancellationToken);
+            });
+            _ = waiter.Task.ContinueWith(
+                static (_, r) => ((CancellationTokenRegistration)r!).Dispose(), registration,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return waiter.Task;
     }
 
     private void OnTimer(object? state)
@@ -190,6 +207,11 @@ internal sealed class AimdTokenBucket
             granted.Add(first.Value);
         }
 
+        if (waiters.Count == 0)
+        {
+            tokens = Math.Min(tokens, capacity);
+        }
+
         return granted;
     }
 
@@ -219,8 +241,10 @@ internal sealed class AimdTokenBucket
         var from = Math.Max(refilledAt, pausedUntil);
         if (now > from)
         {
-            // The rate at the start of the span: never more than the bucket was allowed.
-            tokens = Math.Min(capacity, tokens + (RateAt(from) * (now - from) / time.TimestampFrequency));
+            // The rate at the start of the span: never more than the bucket was allowed. The cap applies to an
+            // idle bucket only: with callers waiting, what a late timer accrued goes to them, not lost.
+            var limit = waiters.Count > 0 ? double.MaxValue : capacity;
+            tokens = Math.Min(limit, tokens + (RateAt(from) * (now - from) / time.TimestampFrequency));
         }
 
         refilledAt = Math.Max(refilledAt, now);
@@ -228,12 +252,12 @@ internal sealed class AimdTokenBucket
 
     private double RateAt(long at)
     {
-        if (decreasedAt == long.MinValue)
+        if (rampStart == long.MinValue)
         {
             return ceiling;
         }
 
-        var since = Math.Max(0, at - decreasedAt) / (double)time.TimestampFrequency;
-        return Math.Min(ceiling, rateAfterDecrease + (ceiling * since / RecoveryTime.TotalSeconds));
+        var since = Math.Max(0, at - rampStart) / (double)time.TimestampFrequency;
+        return Math.Min(ceiling, rampFrom + (ceiling * since / RecoveryTime.TotalSeconds));
     }
 }

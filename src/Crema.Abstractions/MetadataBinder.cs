@@ -19,6 +19,8 @@ public sealed partial class MetadataBinder
     private readonly Dictionary<string, string> namesUsed = new(StringComparer.Ordinal);
     private readonly HashSet<string> readKeys = new(StringComparer.Ordinal);
     private readonly HashSet<string> knownKeys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> namesFromEnv = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<KeySource>> namesNotFromEnv = new(StringComparer.Ordinal);
 
     /// <summary>Creates a binder over one trigger's context.</summary>
     public MetadataBinder(ScalerContext context) => Context = context;
@@ -29,8 +31,11 @@ public sealed partial class MetadataBinder
     /// <summary>Every error recorded so far.</summary>
     public IReadOnlyList<MetadataError> Errors => errors;
 
-    /// <summary>Every warning recorded so far (deprecated keys).</summary>
-    public IReadOnlyList<MetadataError> Warnings => warnings;
+    /// <summary>
+    /// Every warning recorded so far: deprecated keys, and <c>keyFromEnv</c> entries for keys that are
+    /// not read from the environment (KEDA ignores those silently).
+    /// </summary>
+    public IReadOnlyList<MetadataError> Warnings => [.. warnings, .. IgnoredEnvTwins()];
 
     /// <summary>Records an error against a metadata key.</summary>
     public void Fail(string key, string message, MetadataSource source = MetadataSource.Metadata) =>
@@ -241,18 +246,27 @@ public sealed partial class MetadataBinder
 
     /// <summary>Metadata keys that no binder call read (tolerated by KEDA; we warn).</summary>
     public IReadOnlyList<string> UnknownKeys() =>
-        Context.Metadata.Keys.Where(k => !readKeys.Contains(k)).Order(StringComparer.Ordinal).ToArray();
+        Context.Metadata.Keys.Where(k => !readKeys.Contains(k) && IgnoredTwinOf(k) is null).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Every metadata key a binder call read, without the <c>keyFromEnv</c> twins (for "did you mean").</summary>
     public IReadOnlyList<string> KnownKeys() => knownKeys.Order(StringComparer.Ordinal).ToArray();
 
     private void Read(MetadataKey key)
     {
+        var fromEnv = key.Order.Contains(KeySource.ResolvedEnv);
         foreach (var name in key.Names)
         {
             knownKeys.Add(name);
             readKeys.Add(name);
-            readKeys.Add(name + FromEnvSuffix);
+            if (fromEnv)
+            {
+                readKeys.Add(name + FromEnvSuffix);
+                namesFromEnv.Add(name);
+            }
+            else
+            {
+                namesNotFromEnv[name] = key.Order;
+            }
         }
     }
 

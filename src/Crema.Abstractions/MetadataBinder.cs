@@ -19,8 +19,7 @@ public sealed partial class MetadataBinder
     private readonly Dictionary<string, string> namesUsed = new(StringComparer.Ordinal);
     private readonly HashSet<string> readKeys = new(StringComparer.Ordinal);
     private readonly HashSet<string> knownKeys = new(StringComparer.Ordinal);
-    private readonly HashSet<string> namesFromEnv = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<KeySource>> namesNotFromEnv = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<KeySource>> sourcesRead = new(StringComparer.Ordinal);
 
     /// <summary>Creates a binder over one trigger's context.</summary>
     public MetadataBinder(ScalerContext context) => Context = context;
@@ -32,10 +31,10 @@ public sealed partial class MetadataBinder
     public IReadOnlyList<MetadataError> Errors => errors;
 
     /// <summary>
-    /// Every warning recorded so far: deprecated keys, and <c>keyFromEnv</c> entries for keys that are
-    /// not read from the environment (KEDA ignores those silently).
+    /// Every warning recorded so far: deprecated keys, and metadata entries for keys whose declared sources
+    /// leave out metadata or <c>keyFromEnv</c> (KEDA ignores those silently).
     /// </summary>
-    public IReadOnlyList<MetadataError> Warnings => [.. warnings, .. IgnoredEnvTwins()];
+    public IReadOnlyList<MetadataError> Warnings => [.. warnings, .. IgnoredEntries()];
 
     /// <summary>Records an error against a metadata key.</summary>
     public void Fail(string key, string message, MetadataSource source = MetadataSource.Metadata) =>
@@ -246,27 +245,30 @@ public sealed partial class MetadataBinder
 
     /// <summary>Metadata keys that no binder call read (tolerated by KEDA; we warn).</summary>
     public IReadOnlyList<string> UnknownKeys() =>
-        Context.Metadata.Keys.Where(k => !readKeys.Contains(k) && IgnoredTwinOf(k) is null).Order(StringComparer.Ordinal).ToArray();
+        Context.Metadata.Keys.Where(k => !readKeys.Contains(k) && IgnoredBecause(k) is null).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Every metadata key a binder call read, without the <c>keyFromEnv</c> twins (for "did you mean").</summary>
     public IReadOnlyList<string> KnownKeys() => knownKeys.Order(StringComparer.Ordinal).ToArray();
 
+    /// <summary>Marks the metadata entries the key accepts (its name, its <c>keyFromEnv</c> twin) as read, as its sources allow.</summary>
     private void Read(MetadataKey key)
     {
-        var fromEnv = key.Order.Contains(KeySource.ResolvedEnv);
         foreach (var name in key.Names)
         {
             knownKeys.Add(name);
-            readKeys.Add(name);
-            if (fromEnv)
+            if (key.Order.Contains(KeySource.TriggerMetadata))
+            {
+                readKeys.Add(name);
+            }
+            if (key.Order.Contains(KeySource.ResolvedEnv))
             {
                 readKeys.Add(name + FromEnvSuffix);
-                namesFromEnv.Add(name);
             }
-            else
+            if (!sourcesRead.TryGetValue(name, out var sources))
             {
-                namesNotFromEnv[name] = key.Order;
+                sourcesRead[name] = sources = [];
             }
+            sources.UnionWith(key.Order);
         }
     }
 

@@ -107,7 +107,7 @@ internal sealed partial class ScalingLoop
             var outcome = decision?.Triggers.FirstOrDefault(t => t.TriggerName == r.Key);
             return new TriggerStatus(r.Key, r.Type, r.Reading?.Value ?? outcome?.Value, r.Reading?.Target ?? outcome?.Target,
                 outcome?.IsActive ?? r.Reading?.IsActive ?? false, outcome?.InFallback ?? false,
-                outcome?.ConsecutiveFailures ?? (r.Error is null ? 0 : 1), r.Error, r.Reading?.Note, r.Reading?.Details);
+                outcome?.ConsecutiveFailures ?? (r.Error is null ? 0 : 1), r.Error, r.Reading?.Note, r.Reading?.Details) { StrandedReads = r.StrandedReads };
         }).ToArray();
         return new ObjectStatus
         {

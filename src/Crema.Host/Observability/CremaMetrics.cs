@@ -26,6 +26,7 @@ internal sealed class CremaMetrics : IDisposable
         meter.CreateObservableGauge("crema_trigger_active", () => Triggers(status, t => t.Active ? 1 : 0), description: "1 when the trigger is active.");
         meter.CreateObservableGauge("crema_trigger_consecutive_failures", () => Triggers(status, t => t.ConsecutiveFailures), description: "Consecutive failed reads of each trigger.");
         meter.CreateObservableGauge("crema_trigger_fallback", () => Triggers(status, t => t.InFallback ? 1 : 0), description: "1 while the trigger is in fallback.");
+        meter.CreateObservableGauge("crema_trigger_stranded_reads", () => Triggers(status, t => t.StrandedReads), description: "Reads abandoned after their timeout and still running (each holds a place in its trigger type's concurrency bound).");
         meter.CreateObservableGauge("crema_scaler_detail", () => Details(status), description: "Extra figures reported by scalers (for example API requests per poll).");
         meter.CreateObservableGauge("crema_desired_instances", () => Objects(status, o => o.Desired), description: "Instances the last decision asked for.");
         meter.CreateObservableGauge("crema_current_instances", () => Objects(status, o => o.Current), description: "Instances last read from or applied to Cloud Run.");

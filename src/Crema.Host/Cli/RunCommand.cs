@@ -32,12 +32,22 @@ internal static class RunCommand
             Description = $"Directory secretTargetRef values are read from, as DIR/NAME/KEY (a mounted Secret). Default: ${SecretsDirectory.Variable}, else {SecretsDirectory.DefaultPath}.",
             HelpName = "DIR",
         };
-        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir };
+        var shutdownGrace = new Option<string?>("--shutdown-grace")
+        {
+            Description = $"Seconds from SIGTERM to exit; an update in flight is given up in time (Cloud Run kills 10 s after SIGTERM). Default: ${ShutdownGraceOption.Variable}, else {ShutdownGrace.Default.TotalSeconds:0}.",
+            HelpName = "SECONDS",
+        };
+        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir, shutdownGrace };
         command.SetAction(async (parsed, ct) =>
         {
             if (!LogLevels.TryResolve(parsed.GetValue(logLevel), environment, out var level, out var levelError))
             {
                 error.WriteLine(levelError);
+                return 1;
+            }
+            if (!ShutdownGraceOption.TryResolve(parsed.GetValue(shutdownGrace), environment, out var grace, out var graceError))
+            {
+                error.WriteLine(graceError);
                 return 1;
             }
             var google = GoogleServices.FromEnvironment(environment, TimeProvider.System);
@@ -64,6 +74,7 @@ internal static class RunCommand
                 Google = google,
                 Environment = environment,
                 SecretsDirectory = SecretsDirectory.From(parsed.GetValue(secretsDir), environment),
+                ShutdownGrace = grace,
             };
             await using var host = DaemonHost.Create(options);
             try

@@ -7,4 +7,7 @@ internal enum ApplyOutcome
     DryRun,
     Conflict,
     Failed,
+
+    /// <summary>Cut short by shutdown: accepted and left to Cloud Run, or unanswered within the grace.</summary>
+    Stopped,
 }

@@ -35,8 +35,10 @@ internal sealed partial class DaemonHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Parse(options.Address), options.Port));
-        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // Every stop step is bounded by the grace (ShutdownGrace); the host's own timeout is the same, as a backstop.
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownGrace);
         ConfigureLogging(builder.Logging, options);
+        var shutdown = new ShutdownGrace(options.ShutdownGrace, options.Time);
         var status = new StatusStore();
         var metrics = new CremaMetrics(status);
         builder.Services.AddSingleton(status);
@@ -49,14 +51,18 @@ internal sealed partial class DaemonHost : IAsyncDisposable
             var loopServices = new LoopServices(options.Scalers ?? BuiltInScalers.CreateRegistry(), google.ScalerServices, google.CloudRun,
                 new AuthParamResolver(google.SecretManager, options.Environment, options.Time,
                     options.SecretsDirectory ?? SecretsDirectory.From(null, options.Environment), google.Project.ResolveAsync), new ConcurrencyLimits(),
-                status, metrics, options.Time, logging, options.Environment, options.DryRun);
+                status, metrics, options.Time, logging, options.Environment, options.DryRun) { Shutdown = shutdown };
             return new ScalingSupervisor(loopServices, options.Source, options.InitialText, options.InitialConfig);
         });
         var app = builder.Build();
         StatusEndpoints.Map(app, status, metrics);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Crema.Host");
         app.Lifetime.ApplicationStarted.Register(() => LogServing(log, string.Join(", ", app.Urls), options.DryRun));
-        app.Lifetime.ApplicationStopping.Register(() => LogStopping(log));
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            shutdown.Begin();
+            LogStopping(log, options.ShutdownGrace.TotalSeconds);
+        });
         return new DaemonHost(app, status);
     }
 

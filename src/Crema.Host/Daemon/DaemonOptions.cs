@@ -43,6 +43,9 @@ internal sealed record DaemonOptions
     /// <summary>Google API clients; default built from <see cref="Environment"/> (endpoint overrides, ADC).</summary>
     public GoogleServices? Google { get; init; }
 
+    /// <summary>How long a stop may take from SIGTERM to exit; default 8 s (Cloud Run kills 10 s after SIGTERM).</summary>
+    public TimeSpan ShutdownGrace { get; init; } = Daemon.ShutdownGrace.Default;
+
     /// <summary>Environment variables seen by scalers (xFromEnv) and the Google endpoint overrides.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

@@ -18,4 +18,8 @@ internal sealed record LoopServices(
     TimeProvider Time,
     ILoggerFactory Logging,
     Func<string, string?> Environment,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>How long a stop may take (SIGTERM to exit); default <see cref="ShutdownGrace.Default"/>.</summary>
+    public ShutdownGrace Shutdown { get; init; } = new(ShutdownGrace.Default, TimeProvider.System);
+}

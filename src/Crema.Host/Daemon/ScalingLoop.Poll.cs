@@ -41,6 +41,7 @@ internal sealed partial class ScalingLoop
                 ApplyOutcome.Applied => $"scale {current} -> {decision.DesiredReplicas}",
                 ApplyOutcome.DryRun => $"dry run: would scale {current} -> {decision.DesiredReplicas}",
                 ApplyOutcome.Conflict => $"conflict scaling {current} -> {decision.DesiredReplicas}: re-read",
+                ApplyOutcome.Stopped => $"stopping: scaling {current} -> {decision.DesiredReplicas} left unconfirmed",
                 _ => $"failed to scale {current} -> {decision.DesiredReplicas}",
             };
             if (outcome != ApplyOutcome.Conflict)

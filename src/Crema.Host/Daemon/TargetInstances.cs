@@ -29,8 +29,9 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
     public async Task<int?> CurrentAsync(CancellationToken ct) => Known ?? await ReadAsync(ct).ConfigureAwait(false);
 
     /// <summary>
-    /// Sets the count. Deliberately not cancelled by shutdown: once sent, an update is followed to its
-    /// end so the daemon never stops with a change half-known (bounded by <see cref="UpdateTimeout"/>).
+    /// Sets the count. Not cancelled by the loop's stop, but bounded by the shutdown grace: once stopping, an
+    /// update Cloud Run accepted is not followed further (its operation finishes there), and one still
+    /// unanswered is given up at <see cref="ShutdownGrace.UpdatesEnd"/>; the next start reads the real count.
     /// </summary>
     public async Task<ApplyOutcome> ApplyAsync(int desired, bool dryRun)
     {
@@ -39,7 +40,8 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
             services.Metrics.ScaleOperation(name, "dry_run");
             return ApplyOutcome.DryRun;
         }
-        using var timeout = new CancellationTokenSource(UpdateTimeout, services.Time);
+        using var updateTimeout = new CancellationTokenSource(UpdateTimeout, services.Time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(updateTimeout.Token, services.Shutdown.UpdatesEnd);
         var believed = Known;
         if (etag is null)
         {
@@ -61,7 +63,7 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
         await services.Limits.CloudRun.WaitAsync(timeout.Token).ConfigureAwait(false);
         try
         {
-            result = await services.CloudRun.SetInstanceCountAsync(target, desired, etag, timeout.Token).ConfigureAwait(false);
+            result = await services.CloudRun.SetInstanceCountAsync(target, desired, etag, services.Shutdown.Stopping, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || timeout.IsCancellationRequested)
         {
@@ -80,6 +82,8 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
                 LastError = null;
                 services.Metrics.ScaleOperation(name, "applied");
                 return ApplyOutcome.Applied;
+            case ScaleOutcome.Cancelled when services.Shutdown.IsStopping:
+                return LeftAtShutdown(desired, result.OperationName);
             case ScaleOutcome.Conflict:
                 Forget();
                 services.Metrics.ScaleOperation(name, "conflict");

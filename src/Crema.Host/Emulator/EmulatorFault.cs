@@ -5,7 +5,8 @@ namespace Crema.Host.Emulator;
 /// optional: <see cref="Status"/> (429, 500 or 503) makes the next <see cref="Count"/> requests fail
 /// (for <see cref="Target"/>, or every request when null), <see cref="OperationDelaySeconds"/> sets the
 /// target's operation duration, <see cref="Conflicts"/> makes its next PATCHes return 409 ABORTED,
-/// <see cref="FailOperations"/> makes its next operations finish with FAILED_PRECONDITION.
+/// <see cref="FailOperations"/> makes its next operations finish with FAILED_PRECONDITION, <see cref="HangPatches"/>
+/// makes its next PATCHes get no answer at all.
 /// </summary>
 public sealed record EmulatorFault
 {
@@ -29,4 +30,7 @@ public sealed record EmulatorFault
 
     /// <summary>How many of the target's next operations end with an error.</summary>
     public int? FailOperations { get; init; }
+
+    /// <summary>How many of the target's next PATCHes are held without an answer until the client gives up (nothing changes).</summary>
+    public int? HangPatches { get; init; }
 }

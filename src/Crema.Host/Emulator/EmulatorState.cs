@@ -19,6 +19,7 @@ internal sealed class EmulatorState
     private readonly List<EmulatorHistoryEntry> history = [];
     private readonly TimeProvider time;
     private readonly TimeSpan defaultDelay;
+    private int held;
 
     public EmulatorState(CloudRunEmulatorOptions options)
     {
@@ -39,6 +40,11 @@ internal sealed class EmulatorState
             AddFault(fault).EnsureSuccess();
         }
     }
+
+    /// <summary>Requests held unanswered right now (a hang fault).</summary>
+    public int HeldRequests => Volatile.Read(ref held);
+
+    public void Holding(int change) => Interlocked.Add(ref held, change);
 
     public EmulatorReply AddTarget(string name, int count, string? scalingMode = null)
     {
@@ -81,9 +87,9 @@ internal sealed class EmulatorState
                 statusFaults.Add(new StatusFault(target?.Name.Name, status, Math.Max(1, fault.Count), fault.RetryAfterSeconds));
             }
 
-            if (target is null && (fault.OperationDelaySeconds is not null || fault.Conflicts is not null || fault.FailOperations is not null))
+            if (target is null && (fault.OperationDelaySeconds is not null || fault.Conflicts is not null || fault.FailOperations is not null || fault.HangPatches is not null))
             {
-                return EmulatorJson.Error(400, "INVALID_ARGUMENT", "operationDelaySeconds, conflicts and failOperations need a target");
+                return EmulatorJson.Error(400, "INVALID_ARGUMENT", "operationDelaySeconds, conflicts, failOperations and hangPatches need a target");
             }
 
             if (target is not null)
@@ -91,6 +97,7 @@ internal sealed class EmulatorState
                 target.OperationDelay = fault.OperationDelaySeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : target.OperationDelay;
                 target.PendingConflicts += Math.Max(0, fault.Conflicts ?? 0);
                 target.PendingOperationFailures += Math.Max(0, fault.FailOperations ?? 0);
+                target.PendingHangs += Math.Max(0, fault.HangPatches ?? 0);
             }
 
             return new EmulatorReply(200, "{}");
@@ -138,6 +145,12 @@ internal sealed class EmulatorState
             if (TakeStatusFault(target.Name.Name) is { } fault)
             {
                 return fault;
+            }
+
+            if (target.PendingHangs > 0)
+            {
+                target.PendingHangs--;
+                return new EmulatorReply(0, string.Empty, Hang: true);
             }
 
             var masks = (updateMask ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

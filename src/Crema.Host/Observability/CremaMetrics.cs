@@ -33,7 +33,7 @@ internal sealed class CremaMetrics : IDisposable
         meter.CreateObservableGauge("crema_scaled_object_active", () => Objects(status, o => o.Active ? 1 : 0), description: "1 when the scaled object is active.");
         meter.CreateObservableGauge("crema_config_loaded_timestamp_seconds", () => ConfigLoaded(status), description: "Unix time the running config was loaded.");
         triggerErrors = meter.CreateCounter<long>("crema_trigger_errors_total", description: "Failed trigger reads.");
-        scaleOperations = meter.CreateCounter<long>("crema_scale_operations_total", description: "Instance count updates by result (applied, conflict, failed, dry_run).");
+        scaleOperations = meter.CreateCounter<long>("crema_scale_operations_total", description: "Instance count updates by result (applied, conflict, failed, dry_run, stopped: cut short by shutdown).");
         cloudRunCalls = meter.CreateCounter<long>("crema_cloud_run_api_calls_total", description: "Cloud Run Admin API calls by method and HTTP status.");
         configReloads = meter.CreateCounter<long>("crema_config_reloads_total", description: "Config loads by result (applied, invalid, unreadable, failed).");
         pollDuration = meter.CreateHistogram<double>("crema_poll_duration_seconds", unit: "s", description: "Time to read every trigger of a scaled object and decide.");

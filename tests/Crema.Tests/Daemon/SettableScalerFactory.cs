@@ -24,6 +24,9 @@ internal sealed class SettableScalerFactory : ScalerFactory<(string Key, double 
     /// <summary>Completes when a read starts hanging.</summary>
     public TaskCompletionSource HangStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>When set, disposing a scaler never ends (a client whose close hangs).</summary>
+    public bool HangDispose { get; set; }
+
     /// <summary>Completing it ends every hanging read (they then read as usual).</summary>
     public TaskCompletionSource HangRelease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -115,7 +118,7 @@ internal sealed class SettableScalerFactory : ScalerFactory<(string Key, double 
             {
                 Interlocked.Increment(ref factory.disposed);
             }
-            return ValueTask.CompletedTask;
+            return factory.HangDispose ? new ValueTask(new TaskCompletionSource().Task) : ValueTask.CompletedTask;
         }
     }
 

@@ -67,7 +67,9 @@ public static partial class KedaImporter
                 }
             }
         }
-        return new KedaImportResult(Render(authentications, scaledObjects), notes, errors);
+        // Names and kinds are quoted from the manifests: no control character reaches the terminal.
+        return new KedaImportResult(Render(authentications, scaledObjects), [.. notes.Select(Crema.Abstractions.UntrustedText.Escape)],
+            [.. errors.Select(Crema.Abstractions.UntrustedText.Escape)]);
     }
 
     private static YamlMappingNode? ScaledObject(YamlMappingNode root, string name, KedaImportTarget target, string where, List<string> notes, List<string> errors)

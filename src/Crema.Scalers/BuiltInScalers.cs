@@ -22,6 +22,8 @@ public static class BuiltInScalers
         new RabbitMq.RabbitMqScalerFactory(),
         new Temporal.TemporalScalerFactory(),
         new Cron.CronScalerFactory(),
+        new PostgreSql.PostgreSqlScalerFactory(),
+        new MySql.MySqlScalerFactory(),
         .. Redis.RedisScalerFactories.All,
     ]);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using Crema.Scalers.Sql;
@@ -9,6 +10,10 @@ namespace Crema.Scalers.PostgreSql;
 internal sealed class PostgreSqlDialect : SqlDialect
 {
     public static PostgreSqlDialect Instance { get; } = new();
+
+    /// <summary>numeric beyond decimal's range (1e40) is read as a double, as pgx hands it to KEDA as text it parses.</summary>
+    public override object ReadValue(DbDataReader reader) =>
+        reader.GetDataTypeName(0) == "numeric" ? reader.GetDouble(0) : reader.GetValue(0);
 
     public override string? Describe(Exception exception)
     {

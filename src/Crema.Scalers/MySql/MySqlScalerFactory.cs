@@ -102,7 +102,7 @@ internal sealed class MySqlScalerFactory(SqlDataSourcePool? pool = null) : Scale
         }
         if (googleIdentity)
         {
-            binder.Check(dsn.Password.Length == 0, key, "has a password, which cannot be combined with podIdentity gcp (the access token is the password)");
+            binder.Check(dsn.Password.Length == 0 || key != Keys.ConnectionString, key, "has a password, which cannot be combined with podIdentity gcp (the access token is the password)");
             var mode = new MySqlConnectionStringBuilder(connection.ConnectionString);
             binder.Check(mode.SslMode is MySqlSslMode.Required or MySqlSslMode.VerifyCA or MySqlSslMode.VerifyFull || dsn.Net == "unix", key,
                 (key == Keys.Host ? "cannot be used with podIdentity gcp: host, port and username connect without TLS; give a connectionString with tls=true" : "needs tls=true or tls=skip-verify with podIdentity gcp")

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using System.Numerics;
 using System.Security.Authentication;
 using Crema.Scalers.Sql;
 using Npgsql;
@@ -11,9 +12,21 @@ internal sealed class PostgreSqlDialect : SqlDialect
 {
     public static PostgreSqlDialect Instance { get; } = new();
 
-    /// <summary>numeric beyond decimal's range (1e40) is read as a double, as pgx hands it to KEDA as text it parses.</summary>
-    public override object ReadValue(DbDataReader reader) =>
-        reader.GetDataTypeName(0) == "numeric" ? reader.GetDouble(0) : reader.GetValue(0);
+    /// <summary>
+    /// A numeric beyond decimal's range (1e40) is read as a whole number, as pgx hands KEDA the digits it parses;
+    /// only a numeric that is both that large and fractional cannot be read.
+    /// </summary>
+    public override object ReadValue(DbDataReader reader)
+    {
+        try
+        {
+            return reader.GetValue(0);
+        }
+        catch (OverflowException) when (reader.GetDataTypeName(0) == "numeric")
+        {
+            return (double)reader.GetFieldValue<BigInteger>(0);
+        }
+    }
 
     public override string? Describe(Exception exception)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Numerics;
 using System.Security.Authentication;
@@ -24,7 +25,8 @@ internal sealed class PostgreSqlDialect : SqlDialect
         }
         catch (OverflowException) when (reader.GetDataTypeName(0) == "numeric")
         {
-            return (double)reader.GetFieldValue<BigInteger>(0);
+            // Through its digits: BigInteger's own conversion to double does not round to nearest.
+            return double.Parse(reader.GetFieldValue<BigInteger>(0).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         }
     }
 

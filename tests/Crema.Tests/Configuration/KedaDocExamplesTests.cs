@@ -26,7 +26,7 @@ public sealed class KedaDocExamplesTests
         ["github-runner-4.yaml"] = ("at least one scaled object is required", "difference: ScaledJob is not imported (Cloud Run jobs are not scaled)"),
         ["kafka-1.yaml"] = ("parameter \"username\" is required", "a parameter reference: sasl plaintext without credentials; KEDA rejects it too"),
         ["kafka-8.yaml"] = ("AWS MSK IAM authentication", "difference: no AWS identity"),
-        ["postgresql-4.yaml"] = ("Azure Workload Identity is not available to Crema", "difference: no Azure identity (KEDA's Azure Database for PostgreSQL access token)"),
+        ["postgresql-4.yaml"] = ("podIdentity azure-workload: KEDA's postgresql logs in to Azure Database for PostgreSQL", "difference: no Azure identity"),
         ["prometheus-8.yaml"] = ("Azure Workload Identity is not available to Crema", "difference: no Azure identity"),
         ["prometheus-9.yaml"] = ("AWS pod identity is not available to Crema", "difference: no AWS identity (and a Go template KEDA's tests fill in)"),
         ["rabbitmq-1.yaml"] = ("metadata.host: is not an absolute URL with a host name", "a parameter reference with placeholders (amqp://<host>:<port>/<vhost>); KEDA rejects it too"),

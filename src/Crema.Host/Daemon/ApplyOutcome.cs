@@ -7,4 +7,7 @@ internal enum ApplyOutcome
     DryRun,
     Conflict,
     Failed,
+
+    /// <summary>Not written: another daemon holds the lease (or this one's right to write ended).</summary>
+    Standby,
 }

@@ -41,6 +41,7 @@ internal sealed partial class ScalingLoop
                 ApplyOutcome.Applied => $"scale {current} -> {decision.DesiredReplicas}",
                 ApplyOutcome.DryRun => $"dry run: would scale {current} -> {decision.DesiredReplicas}",
                 ApplyOutcome.Conflict => $"conflict scaling {current} -> {decision.DesiredReplicas}: re-read",
+                ApplyOutcome.Standby => $"hold {current} (standby: the lease holder writes; this daemon would scale to {decision.DesiredReplicas})",
                 _ => $"failed to scale {current} -> {decision.DesiredReplicas}",
             };
             if (outcome != ApplyOutcome.Conflict)

@@ -39,6 +39,10 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
             services.Metrics.ScaleOperation(name, "dry_run");
             return ApplyOutcome.DryRun;
         }
+        if (!services.WriteGate.CanWrite(out _))
+        {
+            return Standby();
+        }
         using var timeout = new CancellationTokenSource(UpdateTimeout, services.Time);
         var believed = Known;
         if (etag is null)
@@ -61,7 +65,18 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
         await services.Limits.CloudRun.WaitAsync(timeout.Token).ConfigureAwait(false);
         try
         {
-            result = await services.CloudRun.SetInstanceCountAsync(target, desired, etag, timeout.Token).ConfigureAwait(false);
+            // Asked again right before the PATCH (the wait above may have been long); losing the right to write
+            // while it runs cancels it, so no retry of it is sent after this daemon's lease may have expired.
+            if (!services.WriteGate.CanWrite(out var revoked))
+            {
+                return Standby();
+            }
+            using var write = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, revoked);
+            result = await services.CloudRun.SetInstanceCountAsync(target, desired, etag, write.Token).ConfigureAwait(false);
+            if (result.Outcome == ScaleOutcome.Cancelled && revoked.IsCancellationRequested && !timeout.IsCancellationRequested)
+            {
+                return Standby();
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || timeout.IsCancellationRequested)
         {
@@ -88,6 +103,14 @@ internal sealed partial class TargetInstances(LoopServices services, string targ
             default:
                 return Fail(result.Message ?? result.Outcome.ToString());
         }
+    }
+
+    /// <summary>Another daemon writes: decide as usual (warm), write nothing, and read the real count next poll.</summary>
+    private ApplyOutcome Standby()
+    {
+        Forget();
+        services.Metrics.ScaleOperation(name, "standby");
+        return ApplyOutcome.Standby;
     }
 
     private ApplyOutcome Fail(string message)

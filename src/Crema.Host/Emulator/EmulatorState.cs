@@ -17,6 +17,7 @@ internal sealed class EmulatorState
     private readonly List<EmulatedOperation> pending = [];
     private readonly List<StatusFault> statusFaults = [];
     private readonly List<EmulatorHistoryEntry> history = [];
+    private readonly List<EmulatorWrite> writes = [];
     private readonly TimeProvider time;
     private readonly TimeSpan defaultDelay;
 
@@ -106,6 +107,14 @@ internal sealed class EmulatorState
         }
     }
 
+    public IReadOnlyList<EmulatorWrite> Writes()
+    {
+        lock (gate)
+        {
+            return [.. writes];
+        }
+    }
+
     public EmulatorReply Get(string path)
     {
         lock (gate)
@@ -125,7 +134,7 @@ internal sealed class EmulatorState
         }
     }
 
-    public EmulatorReply Patch(string path, string? updateMask, bool validateOnly, string body)
+    public EmulatorReply Patch(string path, string? updateMask, bool validateOnly, string body, string? userAgent = null)
     {
         lock (gate)
         {
@@ -184,6 +193,7 @@ internal sealed class EmulatorState
 
             target.Generation = generation;
             target.UpdateTime = now;
+            writes.Add(new EmulatorWrite(now, target.Name.Name, count, userAgent));
             target.PendingOperations++;
             pending.Add(operation);
             Settle();

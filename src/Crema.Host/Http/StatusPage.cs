@@ -20,6 +20,11 @@ internal static class StatusPage
         {
             html.Append("<p class=\"err\">Last reload rejected ").Append(E(Time(config.LastReloadErrorAt))).Append(": ").Append(E(reloadError)).Append("</p>");
         }
+        if (snapshot.Leadership is { } lease)
+        {
+            html.Append("<p>Lease <b>").Append(E(lease.Lease)).Append("</b>: this daemon (").Append(E(lease.Identity)).Append(") is the <b>").Append(E(lease.Role))
+                .Append("</b>; holder ").Append(E(lease.Holder ?? "none")).Append(", term ").Append(E(Count(lease.Term))).Append("</p>");
+        }
         foreach (var o in snapshot.ScaledObjects)
         {
             html.Append("<h2>").Append(E(o.Name)).Append("</h2><p>").Append(E(o.Target)).Append("</p><table><tr><th>current</th><th>desired</th><th>active</th><th>last decision</th><th>reason</th><th>last poll</th><th>last scale</th></tr><tr>")

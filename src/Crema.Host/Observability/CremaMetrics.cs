@@ -7,7 +7,7 @@ namespace Crema.Host.Observability;
 /// Every instrument Crema exports on /metrics. Gauges read the <see cref="StatusStore"/> at scrape time;
 /// counters and the poll histogram are recorded by the loops. Label values never hold secrets.
 /// </summary>
-internal sealed class CremaMetrics : IDisposable
+internal sealed partial class CremaMetrics : IDisposable
 {
     public const string MeterName = "Crema";
     private static readonly double[] PollBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -35,6 +35,7 @@ internal sealed class CremaMetrics : IDisposable
         scaleOperations = meter.CreateCounter<long>("crema_scale_operations_total", description: "Instance count updates by result (applied, conflict, failed, dry_run).");
         cloudRunCalls = meter.CreateCounter<long>("crema_cloud_run_api_calls_total", description: "Cloud Run Admin API calls by method and HTTP status.");
         configReloads = meter.CreateCounter<long>("crema_config_reloads_total", description: "Config loads by result (applied, invalid, unreadable, failed).");
+        leaseOperations = CreateLeaseInstruments(status);
         pollDuration = meter.CreateHistogram<double>("crema_poll_duration_seconds", unit: "s", description: "Time to read every trigger of a scaled object and decide.");
     }
 

@@ -8,6 +8,18 @@ internal sealed partial class LeaseElector
     /// </summary>
     internal async Task<TimeSpan> StepAsync(CancellationToken ct)
     {
+        try
+        {
+            return await StepOnceAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Publish();
+        }
+    }
+
+    private async Task<TimeSpan> StepOnceAsync(CancellationToken ct)
+    {
         string? version;
         LeaseRecord? held;
         lock (gate)
@@ -147,12 +159,15 @@ internal sealed partial class LeaseElector
             became = term is null && left > TimeSpan.Zero && !stopping;
             if (became)
             {
-                term = new CancellationTokenSource();
+                // The term's token cancels itself at the renew deadline; each renewal moves that deadline.
+                var fresh = new CancellationTokenSource(left, time);
+                fresh.Token.Register(static state => { var (self, cts) = ((LeaseElector, CancellationTokenSource))state!; self.OnDeadline(cts); }, (this, fresh));
+                term = fresh;
                 roleSince = time.GetUtcNow();
             }
-            if (term is not null)
+            else if (term is not null)
             {
-                deadline.Change(left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                term.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
             }
         }
         if (became)

@@ -21,7 +21,6 @@ internal sealed partial class LeaseElector : BackgroundService, IWriteGate
     private readonly Action<LeadershipStatus> publish;
     private readonly Action<string, string>? onCall;
     private readonly Lock gate = new();
-    private readonly ITimer deadline;
     private readonly TaskCompletionSource firstStep = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // What this daemon last saw in the store, and when (monotonic) it first saw that version.
@@ -51,7 +50,6 @@ internal sealed partial class LeaseElector : BackgroundService, IWriteGate
         this.onCall = onCall;
         Identity = options.Identity;
         logger = logging.CreateLogger("Crema.Lease");
-        deadline = time.CreateTimer(_ => OnDeadline(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Publish();
     }
 
@@ -132,7 +130,6 @@ internal sealed partial class LeaseElector : BackgroundService, IWriteGate
 
     public override void Dispose()
     {
-        deadline.Dispose();
         term?.Dispose();
         base.Dispose();
     }
@@ -154,13 +151,13 @@ internal sealed partial class LeaseElector : BackgroundService, IWriteGate
             {
                 // A bug here must not end the elector: the deadline timer still ends writing on time.
                 Fail(Daemon.ErrorText.Of(e));
+                Publish();
                 next = options.RetryPeriod;
             }
             finally
             {
                 firstStep.TrySetResult();
             }
-            Publish();
             try
             {
                 await Task.Delay(next, time, stoppingToken).ConfigureAwait(false);
@@ -196,24 +193,21 @@ internal sealed partial class LeaseElector : BackgroundService, IWriteGate
         return result;
     }
 
-    private void OnDeadline()
+    /// <summary>The term's own timeout fired: the renew deadline passed without a renewal.</summary>
+    private void OnDeadline(CancellationTokenSource fired)
     {
-        bool lapsed;
         lock (gate)
         {
-            var left = options.RenewDeadline - time.GetElapsedTime(rightFrom);
-            lapsed = term is not null && left <= TimeSpan.Zero;
-            if (term is not null && !lapsed)
+            if (!ReferenceEquals(term, fired))
             {
-                // Fired early (a renewal moved the deadline meanwhile): wait for the rest.
-                deadline.Change(left, Timeout.InfiniteTimeSpan);
+                return;
             }
+            term = null;
+            roleSince = time.GetUtcNow();
         }
-        if (lapsed)
-        {
-            Revoke($"the lease was not renewed within {options.RenewDeadline.TotalSeconds:0.#} s of the last renewal (last error: {lastError ?? "none"})");
-            Publish();
-        }
+        LogLost(logger, store.Description, Identity,
+            $"the lease was not renewed within {options.RenewDeadline.TotalSeconds:0.#} s of the last renewal (last error: {lastError ?? "none"})");
+        Publish();
     }
 
     /// <summary>Ends the right to write at once: every write still under way is cancelled through its token.</summary>

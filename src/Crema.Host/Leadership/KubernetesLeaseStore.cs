@@ -78,8 +78,8 @@ internal sealed class KubernetesLeaseStore(IKubernetes client, string @namespace
     {
         HolderIdentity = string.IsNullOrEmpty(record.HolderIdentity) ? null : record.HolderIdentity,
         LeaseDurationSeconds = record.LeaseDurationSeconds,
-        AcquireTime = record.AcquireTime?.UtcDateTime,
-        RenewTime = record.RenewTime?.UtcDateTime,
+        AcquireTime = MicroTime(record.AcquireTime),
+        RenewTime = MicroTime(record.RenewTime),
         LeaseTransitions = record.LeaseTransitions,
     };
 
@@ -89,6 +89,21 @@ internal sealed class KubernetesLeaseStore(IKubernetes client, string @namespace
         Utc(spec?.AcquireTime),
         Utc(spec?.RenewTime),
         spec?.LeaseTransitions ?? 0);
+
+    /// <summary>
+    /// The API server parses MicroTime strictly as RFC 3339 with exactly six fraction digits, but KubernetesClient
+    /// writes a whole second without any ("12:00:05Z"), which the server rejects: such a time is sent 1 µs later.
+    /// </summary>
+    private static DateTime? MicroTime(DateTimeOffset? value)
+    {
+        if (value is not { } at)
+        {
+            return null;
+        }
+        var utc = at.UtcDateTime;
+        var micro = new DateTime(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+        return micro.Ticks % TimeSpan.TicksPerSecond == 0 ? micro.AddTicks(10) : micro;
+    }
 
     // MicroTime is UTC on the wire ("...Z"); a value the client left unspecified is UTC too, never local time.
     private static DateTimeOffset? Utc(DateTime? value) => value is { } at

@@ -3,17 +3,6 @@ using System.Text.Json;
 
 namespace Crema.Scalers.MetricsApi;
 
-/// <summary>GJSON's result types, by the names KEDA's messages use (gjson.Type.String()).</summary>
-internal enum GjsonType
-{
-    Null,
-    False,
-    Number,
-    String,
-    True,
-    Json,
-}
-
 /// <summary>
 /// One GJSON result: nothing (a path that matched nothing), a value of the document, an array GJSON
 /// builds (<c>friends.#.age</c>, <c>#(...)#</c>), a number it computes (<c>#</c>) or a boolean (a <c>~</c> query).

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Crema.Scalers.MetricsApi;
 
@@ -22,7 +21,7 @@ internal static class PrometheusTextFormat
         var lines = body.Split('\n');
         for (var number = 1; number <= lines.Length; number++)
         {
-            var line = new LineReader(lines[number - 1].TrimEnd('\r'), number);
+            var line = new PrometheusLineReader(lines[number - 1].TrimEnd('\r'), number);
             line.SkipBlanks();
             if (line.AtEnd)
             {
@@ -52,7 +51,7 @@ internal static class PrometheusTextFormat
             : ValueText.Missing(location, "prometheus", $"metric {selector.Name} not found");
     }
 
-    private static void Comment(LineReader line, Dictionary<string, Family> families)
+    private static void Comment(PrometheusLineReader line, Dictionary<string, Family> families)
     {
         line.Next();
         line.SkipBlanks();
@@ -84,7 +83,7 @@ internal static class PrometheusTextFormat
     }
 
     /// <summary>name{labels} value [timestamp], or {"name", labels} value [timestamp].</summary>
-    private static (string Name, List<KeyValuePair<string, string>> Labels, double Value) Sample(LineReader line)
+    private static (string Name, List<KeyValuePair<string, string>> Labels, double Value) Sample(PrometheusLineReader line)
     {
         string? name = line.Peek() == '{' ? null : line.Name(metric: true);
         var labels = new List<KeyValuePair<string, string>>();
@@ -152,7 +151,7 @@ internal static class PrometheusTextFormat
     }
 
     /// <summary>Go's ParseFloat as expfmt calls it: decimals, exponents, Inf, +Inf, -Inf and NaN in any case.</summary>
-    private static double ParseValue(string text, LineReader line)
+    private static double ParseValue(string text, PrometheusLineReader line)
     {
         var unsigned = text.TrimStart('+', '-');
         var negative = text.StartsWith('-');
@@ -182,99 +181,5 @@ internal static class PrometheusTextFormat
         public bool HasHelp { get; set; }
 
         public bool HasSamples { get; set; }
-    }
-
-    private sealed class LineReader(string text, int number)
-    {
-        private int position;
-
-        public bool AtEnd => position >= text.Length;
-
-        public char? Peek() => AtEnd ? null : text[position];
-
-        public void Next() => position++;
-
-        public void SkipBlanks()
-        {
-            while (!AtEnd && text[position] is ' ' or '\t')
-            {
-                position++;
-            }
-        }
-
-        public bool TryTake(char c)
-        {
-            if (Peek() != c)
-            {
-                return false;
-            }
-            position++;
-            return true;
-        }
-
-        public void Expect(char c)
-        {
-            if (!TryTake(c))
-            {
-                throw Error($"expected {c}");
-            }
-        }
-
-        /// <summary>Text up to the next blank.</summary>
-        public string Word()
-        {
-            var start = position;
-            while (!AtEnd && text[position] is not (' ' or '\t'))
-            {
-                position++;
-            }
-            return text[start..position];
-        }
-
-        /// <summary>A metric or label name, plain or quoted.</summary>
-        public string Name(bool metric)
-        {
-            if (Peek() == '"')
-            {
-                return Quoted();
-            }
-            var start = position;
-            while (!AtEnd && (char.IsAsciiLetterOrDigit(text[position]) || text[position] == '_' || (metric && text[position] == ':')))
-            {
-                position++;
-            }
-            return position > start && !char.IsAsciiDigit(text[start]) ? text[start..position] : throw Error(metric ? "expected a metric name" : "expected a label name");
-        }
-
-        /// <summary>A double-quoted string with the format's escapes: \\, \" and \n.</summary>
-        public string Quoted()
-        {
-            Expect('"');
-            var value = new StringBuilder();
-            while (!AtEnd)
-            {
-                var c = text[position++];
-                if (c == '"')
-                {
-                    return value.ToString();
-                }
-                if (c == '\\')
-                {
-                    value.Append(AtEnd ? throw Error("an unterminated escape") : text[position++] switch
-                    {
-                        '\\' => '\\',
-                        '"' => '"',
-                        'n' => '\n',
-                        _ => throw Error("an invalid escape in a label value"),
-                    });
-                    continue;
-                }
-                value.Append(c);
-            }
-            throw Error("an unterminated string");
-        }
-
-        public MetricsApiException Error(string what) =>
-            new($"metrics-api: the response is not Prometheus text format: line {number.ToString(CultureInfo.InvariantCulture)}: {what}");
     }
 }

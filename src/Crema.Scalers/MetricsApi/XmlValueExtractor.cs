@@ -72,9 +72,9 @@ internal sealed class XmlValueExtractor : IValueExtractor
             if (children.Count == 0)
             {
                 var attribute = element.Attributes().FirstOrDefault(a => Named(a.Name, segment));
-                return attribute is not null && i == segments.Length - 1
-                    ? ValueText.FromString(location, attribute.Value.Trim())
-                    : throw ValueText.Missing(location, Format, $"<{element.Name.LocalName}> has no element or attribute \"{segment}\"");
+                return attribute is null ? throw ValueText.Missing(location, Format, $"<{element.Name.LocalName}> has no element or attribute \"{segment}\"")
+                    : i < segments.Length - 1 ? throw ValueText.Missing(location, Format, $"\"{segment}\" is an attribute of <{element.Name.LocalName}>, with nothing below it")
+                    : ValueText.FromString(location, attribute.Value.Trim());
             }
             element = children[0];
             group = children;

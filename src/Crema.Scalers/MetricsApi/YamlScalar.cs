@@ -5,16 +5,6 @@ using YamlDotNet.Core.Events;
 
 namespace Crema.Scalers.MetricsApi;
 
-/// <summary>What a YAML scalar decodes to in gopkg.in/yaml.v3, which KEDA reads yaml responses with.</summary>
-internal enum YamlScalarKind
-{
-    Null,
-    Bool,
-    Integer,
-    Float,
-    String,
-}
-
 /// <summary>
 /// One YAML scalar resolved as yaml.v3 resolves it into an <c>interface{}</c>: quoted and tagged-!!str
 /// scalars are strings; a plain one is null (<c>~</c>, <c>null</c>, empty), a boolean (<c>true</c>,

@@ -13,6 +13,10 @@ internal sealed class YamlValueExtractor : IValueExtractor
 {
     private const int MaxMergeDepth = 16;
 
+    // Merged mappings may themselves merge several others: a cap on mappings visited per key keeps a
+    // hostile response from fanning a lookup out exponentially.
+    private const int MaxMappingsPerLookup = 10_000;
+
     private readonly string location;
     private readonly string[] keys;
 
@@ -46,7 +50,8 @@ internal sealed class YamlValueExtractor : IValueExtractor
         var current = root;
         foreach (var key in keys)
         {
-            var next = current is null ? null : current.IsMapping ? Lookup(current, key, 0) : Index(current, key);
+            var visited = 0;
+            var next = current is null ? null : current.IsMapping ? Lookup(current, key, 0, ref visited) : Index(current, key);
             if (next is null)
             {
                 throw ValueText.Missing(location, Format, $"key \"{key}\" not found");
@@ -69,8 +74,12 @@ internal sealed class YamlValueExtractor : IValueExtractor
     };
 
     /// <summary>A mapping's value for <paramref name="key"/>: its own keys first, then those merged in with &lt;&lt;.</summary>
-    private YamlNode? Lookup(YamlNode mapping, string key, int depth)
+    private YamlNode? Lookup(YamlNode mapping, string key, int depth, ref int visited)
     {
+        if (++visited > MaxMappingsPerLookup)
+        {
+            throw new MetricsApiException($"metrics-api: looking up \"{ValueText.Excerpt(key)}\" in the yaml response visits more than {MaxMappingsPerLookup} merged (<<) mappings");
+        }
         YamlNode? found = null;
         foreach (var (candidate, value) in mapping.Pairs)
         {
@@ -93,7 +102,7 @@ internal sealed class YamlValueExtractor : IValueExtractor
             {
                 foreach (var merged in value.IsMapping ? [value] : value.Items.Where(i => i.IsMapping))
                 {
-                    if (Lookup(merged, key, depth + 1) is { } inherited)
+                    if (Lookup(merged, key, depth + 1, ref visited) is { } inherited)
                     {
                         return inherited;
                     }

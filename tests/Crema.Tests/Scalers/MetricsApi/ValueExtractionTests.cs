@@ -161,6 +161,20 @@ public sealed class ValueExtractionTests
         Error("yaml", "a", body).ShouldStartWith("metrics-api: the response is not valid YAML (line 1, column ");
     }
 
+    [Fact]
+    public void Extract_YamlMergeFanOut_IsCutShortNotExponential()
+    {
+        var levels = new List<string> { "a0: &a0 {x: 1}" };
+        for (var level = 1; level < 16; level++)
+        {
+            levels.Add($"a{level}: &a{level} {{<<: [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 10))}]}}");
+        }
+        var body = string.Join("\n", levels) + "\nq: {<<: *a15}\n";
+
+        Extract("yaml", "q.x", body).ShouldBe(1);
+        Error("yaml", "q.missing", body).ShouldBe("metrics-api: looking up \"missing\" in the yaml response visits more than 10000 merged (<<) mappings");
+    }
+
     [Theory]
     [InlineData("<stats><components><worker><tasks>12</tasks></worker></components></stats>", "components.worker.tasks", 12)]
     [InlineData("<stats><tasks>\n  12\n</tasks></stats>", "tasks", 12)]
@@ -180,6 +194,7 @@ public sealed class ValueExtractionTests
     [InlineData("<stats><q>1</q><q>2</q></stats>", "q", "metrics-api: valueLocation \"q\" matches 2 elements; pick one with an index (q.0)")]
     [InlineData("<stats><q>1</q></stats>", "q.3", "metrics-api: valueLocation \"q.3\" matches nothing in the xml response: there are 1 <q> elements, so no index 3")]
     [InlineData("<stats><q>1</q></stats>", "r", "metrics-api: valueLocation \"r\" matches nothing in the xml response: <stats> has no element or attribute \"r\"")]
+    [InlineData("<stats><q depth=\"7\"/></stats>", "q.depth.x", "metrics-api: valueLocation \"q.depth.x\" matches nothing in the xml response: \"depth\" is an attribute of <q>, with nothing below it")]
     [InlineData("<stats><q><d>1</d></q></stats>", "q", "metrics-api: valueLocation \"q\" points to the element <q>, which has child elements, not a number or a quantity string")]
     [InlineData("<stats><q>many</q></stats>", "q", "metrics-api: valueLocation \"q\" points to the string \"many\", which is neither a number nor a Kubernetes quantity (such as 12, 1.5, 250m or 2Ki)")]
     [InlineData("<stats><q>", "q", "metrics-api: the response is not valid XML (line 1, position 11); check the url and the format key")]

@@ -278,9 +278,10 @@ public sealed class MetricsApiScalerFactoryTests
     [Fact]
     public void Bind_KeyFromEnvironment_IsNotReadBecauseKedaReadsMetadataOnly()
     {
-        var (_, errors) = Bind("-url|urlFromEnv=API_URL|-targetValue|targetValueFromEnv=T");
+        var validation = factory.Validate(Context("-url|urlFromEnv=API_URL|-targetValue|targetValueFromEnv=T"));
 
-        errors.ShouldBe([new MetadataError("url", "is required"), new MetadataError("targetValue", "is required")]);
+        validation.Errors.ShouldBe([new MetadataError("url", "is required"), new MetadataError("targetValue", "is required")]);
+        validation.Warnings.Select(w => w.Key).ShouldBe(["urlFromEnv", "targetValueFromEnv"], ignoreOrder: true);
     }
 
     [Fact]

@@ -49,23 +49,31 @@ public sealed partial class MetadataBinder
             .Where(e => e.Reason is not null)
             .Select(e => new MetadataError(e.Key, e.Reason!));
 
-    /// <summary>Why an unread metadata entry belongs to a declared key that is not read from there, or null.</summary>
+    /// <summary>
+    /// Why an unread metadata entry belongs to a declared key that is not read from there, or null: <c>name</c> for a
+    /// key read only from the authenticationRef, <c>nameFromEnv</c> for a key not read from the environment. A warning
+    /// saying where the key is read from, instead of silence (KEDA) or an "unknown key" suggesting the same spelling.
+    /// </summary>
     private string? IgnoredBecause(string entry)
     {
         if (sourcesByName.TryGetValue(entry, out var sources))
         {
-            return sources.Contains(KeySource.AuthParams)
-                ? "is not read from metadata: give it as a parameter of the trigger's authenticationRef"
-                : $"is not read from metadata: give {entry}{FromEnvSuffix}";
+            return $"is ignored: {entry} is read only from {Describe(entry, sources)}, not from metadata";
         }
-        if (entry.EndsWith(FromEnvSuffix, StringComparison.Ordinal)
+        if (entry.Length > FromEnvSuffix.Length && entry.EndsWith(FromEnvSuffix, StringComparison.Ordinal)
             && sourcesByName.TryGetValue(entry[..^FromEnvSuffix.Length], out var twin))
         {
             var name = entry[..^FromEnvSuffix.Length];
-            return twin.Contains(KeySource.TriggerMetadata)
-                ? $"is not read: {name} is not taken from the environment; write {name} itself"
-                : $"is not read: {name} is given as a parameter of the trigger's authenticationRef";
+            return $"is ignored: {name} is read only from {Describe(name, twin)}, not from the environment";
         }
         return null;
     }
+
+    private static string Describe(string name, IReadOnlySet<KeySource> sources) =>
+        string.Join(" or ", new[] { KeySource.TriggerMetadata, KeySource.AuthParams, KeySource.ResolvedEnv }.Where(sources.Contains).Select(s => s switch
+        {
+            KeySource.TriggerMetadata => "metadata",
+            KeySource.AuthParams => "the authenticationRef's parameters",
+            _ => name + FromEnvSuffix,
+        }));
 }

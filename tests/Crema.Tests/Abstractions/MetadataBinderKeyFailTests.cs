@@ -80,7 +80,7 @@ public sealed class MetadataBinderKeyFailTests
         binder.String(MetadataKey.Named("host")).ShouldBe("db");
 
         binder.UnknownKeys().ShouldBeEmpty();
-        binder.Warnings.ShouldBe([new MetadataError("modeFromEnv", "is not read: mode is not taken from the environment; write mode itself")]);
+        binder.Warnings.ShouldBe([new MetadataError("modeFromEnv", "is ignored: mode is read only from metadata, not from the environment")]);
         binder.KnownKeys().ShouldBe(["host", "mode"]);
     }
 
@@ -93,7 +93,7 @@ public sealed class MetadataBinderKeyFailTests
         binder.String(MetadataKey.Named("user").From(KeySource.AuthParams, KeySource.TriggerMetadata)).ShouldBe("u");
 
         binder.UnknownKeys().ShouldBeEmpty();
-        binder.Warnings.ShouldBe([new MetadataError("password", "is not read from metadata: give it as a parameter of the trigger's authenticationRef")]);
+        binder.Warnings.ShouldBe([new MetadataError("password", "is ignored: password is read only from the authenticationRef's parameters, not from metadata")]);
         binder.Errors.ShouldBeEmpty();
     }
 
@@ -121,8 +121,8 @@ public sealed class MetadataBinderKeyFailTests
         binder.String(MetadataKey.Named("path").From(KeySource.ResolvedEnv));
 
         binder.Warnings.ShouldBe([
-            new MetadataError("path", "is not read from metadata: give pathFromEnv"),
-            new MetadataError("tokenFromEnv", "is not read: token is given as a parameter of the trigger's authenticationRef"),
+            new MetadataError("path", "is ignored: path is read only from pathFromEnv, not from metadata"),
+            new MetadataError("tokenFromEnv", "is ignored: token is read only from the authenticationRef's parameters, not from the environment"),
         ]);
     }
 }

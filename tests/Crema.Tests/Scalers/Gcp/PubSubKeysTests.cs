@@ -44,7 +44,7 @@ public sealed class PubSubKeysTests
         var (m, errors) = Factory.BindForTest(GcpTestContext.Create("gcp-pubsub", metadata, env));
 
         validation.UnknownKeys.ShouldBeEmpty();
-        validation.Warnings.ShouldBe([new MetadataError(key + "FromEnv", $"is not read: {key} is not taken from the environment; write {key} itself")]);
+        validation.Warnings.ShouldBe([new MetadataError(key + "FromEnv", $"is ignored: {key} is read only from metadata, not from the environment")]);
         errors.ShouldBeEmpty();
         m.Value.ShouldBe(10);
         m.ActivationValue.ShouldBe(0);

@@ -100,7 +100,7 @@ public sealed class GitHubRunnerKeysTests
         var validation = Factory.Validate(context);
 
         validation.UnknownKeys.ShouldBeEmpty();
-        validation.Warnings.ShouldBe([new MetadataError("personalAccessToken", "is not read from metadata: give it as a parameter of the trigger's authenticationRef")]);
+        validation.Warnings.ShouldBe([new MetadataError("personalAccessToken", "is ignored: personalAccessToken is read only from the authenticationRef's parameters, not from metadata")]);
         var error = validation.Errors.ShouldHaveSingleItem();
         error.Key.ShouldBe("personalAccessToken");
         error.Source.ShouldBe(MetadataSource.AuthParams);

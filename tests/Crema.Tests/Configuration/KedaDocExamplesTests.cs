@@ -27,6 +27,7 @@ public sealed class KedaDocExamplesTests
         ["kafka-8.yaml"] = ("AWS MSK IAM authentication", "difference: no AWS identity"),
         ["prometheus-8.yaml"] = ("Azure Workload Identity is not available to Crema", "difference: no Azure identity"),
         ["prometheus-9.yaml"] = ("AWS pod identity is not available to Crema", "difference: no AWS identity (and a Go template KEDA's tests fill in)"),
+        ["redis-sentinel-streams-1.yaml"] = ("sentinelMaster: is required", "difference: the sentinel types need sentinelMaster when read; this parameter list omits it, and KEDA cannot connect without it"),
     };
 
     public static TheoryData<string> Examples() => [.. Files()];
@@ -36,7 +37,8 @@ public sealed class KedaDocExamplesTests
     {
         var scalers = Files().Select(file => file[..file.LastIndexOf('-')]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-        scalers.ShouldBe(["external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "prometheus"]);
+        scalers.ShouldBe(["external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "prometheus",
+            "redis", "redis-cluster", "redis-cluster-streams", "redis-sentinel", "redis-sentinel-streams", "redis-streams"]);
     }
 
     [Theory]

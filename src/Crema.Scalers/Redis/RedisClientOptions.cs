@@ -12,7 +12,9 @@ internal static class RedisClientOptions
     /// retrying in the background with the same credentials every second; once connected, commands fail at once
     /// while the library reconnects by itself. The connect timeout matches go-redis's 5 s dial timeout.
     /// </summary>
-    public static ConfigurationOptions For(RedisConnectionSettings settings)
+    /// <param name="settings">The trigger's connection settings.</param>
+    /// <param name="endpoints">The endpoints to dial: those of <paramref name="settings"/> that take connections.</param>
+    public static ConfigurationOptions For(RedisConnectionSettings settings, IEnumerable<RedisEndpoint> endpoints)
     {
         var timeout = (int)RedisConnection.LibraryTimeout.TotalMilliseconds;
         var options = new ConfigurationOptions
@@ -29,7 +31,7 @@ internal static class RedisClientOptions
             User = settings.Username,
             Password = settings.Password,
         };
-        foreach (var endpoint in settings.Endpoints)
+        foreach (var endpoint in endpoints)
         {
             options.EndPoints.Add(endpoint.DialHost, endpoint.Port);
         }

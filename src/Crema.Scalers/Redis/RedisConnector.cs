@@ -4,7 +4,7 @@ namespace Crema.Scalers.Redis;
 
 /// <summary>
 /// Opens the clients for one <see cref="RedisConnectionSettings"/>: fails at once when no endpoint takes a TCP
-/// connection, and gives the library's logged reason when it aborts without one. Behind Sentinel it connects in
+/// connection (and leaves out those that refuse), and gives the library's logged reason when it aborts without one. Behind Sentinel it connects in
 /// two steps, so a failure says whether the sentinels or the primary refused (they have their own credentials).
 /// </summary>
 internal static class RedisConnector
@@ -14,8 +14,8 @@ internal static class RedisConnector
 
     public static async Task<RedisClients> ConnectAsync(RedisConnectionSettings settings)
     {
-        var options = RedisClientOptions.For(settings);
-        await RedisReachability.EnsureAnyAcceptsAsync(settings.Endpoints, RedisConnection.LibraryTimeout).ConfigureAwait(false);
+        var reachable = await RedisReachability.ReachableAsync(settings.Endpoints, RedisConnection.LibraryTimeout).ConfigureAwait(false);
+        var options = RedisClientOptions.For(settings, reachable);
         if (settings.Topology != RedisTopology.Sentinel)
         {
             return new RedisClients(await WithReasonAsync(options, o => ConnectionMultiplexer.ConnectAsync(o)).ConfigureAwait(false), null);

@@ -5,52 +5,64 @@ namespace Crema.Scalers.Redis;
 
 /// <summary>
 /// A TCP connect to each endpoint before StackExchange.Redis connects. The library loses a refusal that arrives
-/// before it starts waiting for the connection (on loopback or a near host, often) and then waits out its
-/// whole connect timeout; a refused or unresolvable endpoint must fail the read at once, as it does
-/// in KEDA's client.
+/// before it starts waiting for the connection (often, on loopback or a near host) and then waits out its whole
+/// connect timeout, even when another seed or sentinel answered at once. So a refused or unresolvable endpoint
+/// fails the read at once when it is the only one, and is left out of the connect when others accept.
 /// </summary>
 internal static class RedisReachability
 {
+    /// <summary>How long the other endpoints may take once one has accepted.</summary>
+    private static readonly TimeSpan Stragglers = TimeSpan.FromMilliseconds(250);
+
     /// <summary>
-    /// Returns once any endpoint accepts a connection, or when none answered within <paramref name="timeout"/> (the
-    /// library then times out by itself); throws <see cref="RedisConnectionException"/> (UnableToConnect) naming
-    /// each endpoint's refusal when every one of them refused or could not be resolved.
+    /// The endpoints that accepted a connection, in the given order; when none did but some did not answer within
+    /// <paramref name="timeout"/>, those (the library then times out on them by itself). Throws
+    /// <see cref="RedisConnectionException"/> (UnableToConnect) naming each refusal when every endpoint refused.
     /// </summary>
-    public static async Task EnsureAnyAcceptsAsync(IReadOnlyList<RedisEndpoint> endpoints, TimeSpan timeout)
+    public static async Task<IReadOnlyList<RedisEndpoint>> ReachableAsync(IReadOnlyList<RedisEndpoint> endpoints, TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        var attempts = endpoints.Select(endpoint => TryAsync(endpoint, cancel.Token)).ToList();
-        var refusals = new List<string>();
-        while (attempts.Count > 0)
+        var attempts = endpoints.Select(endpoint => TryAsync(endpoint, cancel.Token)).ToArray();
+        var pending = attempts.ToList();
+        while (pending.Count > 0)
         {
-            var done = await Task.WhenAny(attempts).ConfigureAwait(false);
-            attempts.Remove(done);
-            if (await done.ConfigureAwait(false) is not { } refusal)
+            var done = await Task.WhenAny(pending).ConfigureAwait(false);
+            pending.Remove(done);
+            if ((await done.ConfigureAwait(false)).Outcome == Outcome.Accepted)
             {
-                await cancel.CancelAsync().ConfigureAwait(false);
-                return;
+                cancel.CancelAfter(Stragglers);
             }
-            refusals.Add(refusal);
         }
-        throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, string.Join("; ", refusals), innerException: null, CommandStatus.Unknown);
+        var outcomes = await Task.WhenAll(attempts).ConfigureAwait(false);
+        var accepted = outcomes.Where(o => o.Outcome == Outcome.Accepted).Select(o => o.Endpoint).ToArray();
+        if (accepted.Length > 0)
+        {
+            return accepted;
+        }
+        var unanswered = outcomes.Where(o => o.Outcome == Outcome.NoAnswer).Select(o => o.Endpoint).ToArray();
+        if (unanswered.Length > 0)
+        {
+            return unanswered;
+        }
+        throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None,
+            string.Join("; ", outcomes.Select(o => o.Refusal)), innerException: null, CommandStatus.Unknown);
     }
 
-    /// <summary>Null when the endpoint accepted (or did not answer in time), else why it cannot be reached.</summary>
-    private static async Task<string?> TryAsync(RedisEndpoint endpoint, CancellationToken cancellationToken)
+    private static async Task<(RedisEndpoint Endpoint, Outcome Outcome, string? Refusal)> TryAsync(RedisEndpoint endpoint, CancellationToken cancellationToken)
     {
         try
         {
             using var client = new TcpClient();
             await client.ConnectAsync(endpoint.DialHost, endpoint.Port, cancellationToken).ConfigureAwait(false);
-            return null;
+            return (endpoint, Outcome.Accepted, null);
         }
         catch (OperationCanceledException)
         {
-            return null;
+            return (endpoint, Outcome.NoAnswer, null);
         }
         catch (SocketException e)
         {
-            return $"{endpoint} {Describe(e.SocketErrorCode)}";
+            return (endpoint, Outcome.Refused, $"{endpoint} {Describe(e.SocketErrorCode)}");
         }
     }
 
@@ -61,4 +73,11 @@ internal static class RedisReachability
         SocketError.HostUnreachable or SocketError.NetworkUnreachable => "is unreachable",
         _ => $"cannot be reached ({error})",
     };
+
+    private enum Outcome
+    {
+        Accepted,
+        Refused,
+        NoAnswer,
+    }
 }

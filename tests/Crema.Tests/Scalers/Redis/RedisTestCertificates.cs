@@ -55,7 +55,7 @@ internal sealed class RedisTestCertificates : IDisposable
         using var parsedKey = ECDsa.Create();
         parsedKey.ImportFromPem(clientKey);
         var encrypted = parsedKey.ExportEncryptedPkcs8PrivateKeyPem(KeyPassword,
-            new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000));
+            new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 1_000)); // few rounds: each bind decrypts it
         var certificates = new RedisTestCertificates(files ? System.IO.Directory.CreateTempSubdirectory("crema-redis-tls-").FullName : "")
         {
             CaPem = ca.ExportCertificatePem(),

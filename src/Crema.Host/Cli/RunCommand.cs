@@ -21,21 +21,32 @@ internal static class RunCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and log every decision, but never change Cloud Run." };
         var logFormat = new Option<string>("--log-format") { Description = "Log lines as json (Cloud Logging) or text (terminals).", DefaultValueFactory = _ => "json" };
         logFormat.AcceptOnlyFromAmong("json", "text");
+        var logLevel = new Option<string?>("--log-level")
+        {
+            Description = $"Lowest level logged: {string.Join(", ", LogLevels.Names)}. debug adds every poll's decision. Default: ${LogLevels.Variable}, else info.",
+            HelpName = "LEVEL",
+        };
+        logLevel.AcceptOnlyFromAmong([.. LogLevels.Names]);
         var secretsDir = new Option<string?>("--secrets-dir")
         {
             Description = $"Directory secretTargetRef values are read from, as DIR/NAME/KEY (a mounted Secret). Default: ${SecretsDirectory.Variable}, else {SecretsDirectory.DefaultPath}.",
             HelpName = "DIR",
         };
-        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, secretsDir };
+        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir };
         command.SetAction(async (parsed, ct) =>
         {
+            if (!LogLevels.TryResolve(parsed.GetValue(logLevel), environment, out var level, out var levelError))
+            {
+                error.WriteLine(levelError);
+                return 1;
+            }
             var google = GoogleServices.FromEnvironment(environment, TimeProvider.System);
             var source = SelectSource(parsed.GetValue(config), google, environment, error);
             if (source is null)
             {
                 return ConfigFileReader.Unreadable;
             }
-            var (text, loaded, exitCode) = await LoadInitialAsync(source, error, ct).ConfigureAwait(false);
+            var (text, loaded, exitCode) = await LoadInitialAsync(source, environment, error, ct).ConfigureAwait(false);
             if (exitCode != 0)
             {
                 return exitCode;
@@ -49,6 +60,7 @@ internal static class RunCommand
                 Port = parsed.GetValue(port) ?? DefaultPort(environment),
                 DryRun = parsed.GetValue(dryRun),
                 LogFormat = parsed.GetValue(logFormat)!,
+                LogLevel = level,
                 Google = google,
                 Environment = environment,
                 SecretsDirectory = SecretsDirectory.From(parsed.GetValue(secretsDir), environment),
@@ -87,7 +99,7 @@ internal static class RunCommand
         return null;
     }
 
-    internal static async Task<(string? Text, CremaConfig? Config, int ExitCode)> LoadInitialAsync(IConfigSource source, TextWriter error, CancellationToken ct)
+    internal static async Task<(string? Text, CremaConfig? Config, int ExitCode)> LoadInitialAsync(IConfigSource source, Func<string, string?> environment, TextWriter error, CancellationToken ct)
     {
         string text;
         try
@@ -99,7 +111,7 @@ internal static class RunCommand
             error.WriteLine($"{source.Description}: cannot read the config: {ErrorText.Of(e)}");
             return (null, null, ConfigFileReader.Unreadable);
         }
-        var result = ConfigLoader.Load(text, source.Description, ConfigFileReader.Scalers);
+        var result = ConfigLoader.Load(text, source.Description, ConfigFileReader.Scalers, environment);
         foreach (var diagnostic in result.Errors)
         {
             error.WriteLine(diagnostic.ToString());

@@ -32,12 +32,22 @@ internal static class RunCommand
             Description = $"Directory secretTargetRef values are read from, as DIR/NAME/KEY (a mounted Secret). Default: ${SecretsDirectory.Variable}, else {SecretsDirectory.DefaultPath}.",
             HelpName = "DIR",
         };
-        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir };
+        var readInterval = new Option<string?>("--target-read-interval")
+        {
+            Description = $"Seconds between reads of each target's instance count that notice changes made by someone else (never more often than the polling interval; 0: every poll). Default: ${TargetReadInterval.Variable}, else {TargetHealthOptions.DefaultReadInterval.TotalSeconds:0}.",
+            HelpName = "SECONDS",
+        };
+        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir, readInterval };
         command.SetAction(async (parsed, ct) =>
         {
             if (!LogLevels.TryResolve(parsed.GetValue(logLevel), environment, out var level, out var levelError))
             {
                 error.WriteLine(levelError);
+                return 1;
+            }
+            if (!TargetReadInterval.TryResolve(parsed.GetValue(readInterval), environment, out var targetReadInterval, out var intervalError))
+            {
+                error.WriteLine(intervalError);
                 return 1;
             }
             var google = GoogleServices.FromEnvironment(environment, TimeProvider.System);
@@ -64,6 +74,7 @@ internal static class RunCommand
                 Google = google,
                 Environment = environment,
                 SecretsDirectory = SecretsDirectory.From(parsed.GetValue(secretsDir), environment),
+                TargetHealth = TargetHealthOptions.Default with { ReadInterval = targetReadInterval },
             };
             await using var host = DaemonHost.Create(options);
             try

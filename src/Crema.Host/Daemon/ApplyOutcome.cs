@@ -7,4 +7,7 @@ internal enum ApplyOutcome
     DryRun,
     Conflict,
     Failed,
+
+    /// <summary>Not attempted: the target is backing off after failures (see <see cref="TargetHealth"/>).</summary>
+    Deferred,
 }

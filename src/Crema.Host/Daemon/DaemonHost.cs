@@ -49,7 +49,7 @@ internal sealed partial class DaemonHost : IAsyncDisposable
             var loopServices = new LoopServices(options.Scalers ?? BuiltInScalers.CreateRegistry(), google.ScalerServices, google.CloudRun,
                 new AuthParamResolver(google.SecretManager, options.Environment, options.Time,
                     options.SecretsDirectory ?? SecretsDirectory.From(null, options.Environment), google.Project.ResolveAsync), new ConcurrencyLimits(),
-                status, metrics, options.Time, logging, options.Environment, options.DryRun);
+                status, metrics, options.Time, logging, options.Environment, options.DryRun) { TargetHealth = options.TargetHealth };
             return new ScalingSupervisor(loopServices, options.Source, options.InitialText, options.InitialConfig);
         });
         var app = builder.Build();

@@ -18,4 +18,8 @@ internal sealed record LoopServices(
     TimeProvider Time,
     ILoggerFactory Logging,
     Func<string, string?> Environment,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>Re-read interval and back-off of Cloud Run targets; the defaults unless a test or the command line says otherwise.</summary>
+    public TargetHealthOptions TargetHealth { get; init; } = TargetHealthOptions.Default;
+}

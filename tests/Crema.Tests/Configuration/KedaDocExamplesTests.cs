@@ -35,6 +35,7 @@ public sealed class KedaDocExamplesTests
         ["rabbitmq-10.yaml"] = ("no triggerAuthentication named \"rabbitmq-trigger-auth\"", "the example names an authentication it does not define; KEDA rejects it too"),
         ["rabbitmq-11.yaml"] = ("no triggerAuthentication named \"rabbitmq-trigger-auth\"", "the example names an authentication it does not define; KEDA rejects it too"),
         ["rabbitmq-12.yaml"] = ("no triggerAuthentication named \"rabbitmq-trigger-auth\"", "the example names an authentication it does not define; KEDA rejects it too"),
+        ["redis-sentinel-streams-1.yaml"] = ("sentinelMaster: is required", "difference: the sentinel types need sentinelMaster when read; this parameter list omits it, and KEDA cannot connect without it"),
         ["temporal-1.yaml"] = ("cannot be combined with workerDeploymentName and workerDeploymentBuildId", "a parameter reference listing deprecated and current keys together; KEDA's Validate rejects it too"),
     };
 
@@ -45,7 +46,8 @@ public sealed class KedaDocExamplesTests
     {
         var scalers = Files().Select(file => file[..file.LastIndexOf('-')]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-        scalers.ShouldBe(["cron", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "metrics-api", "prometheus", "rabbitmq", "temporal"]);
+        scalers.ShouldBe(["cron", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "metrics-api", "prometheus", "rabbitmq",
+            "redis", "redis-cluster", "redis-cluster-streams", "redis-sentinel", "redis-sentinel-streams", "redis-streams", "temporal"]);
     }
 
     [Theory]

@@ -18,8 +18,13 @@ public static class ConfigLoader
     /// <param name="yamlText">The file's text.</param>
     /// <param name="fileName">The name used in diagnostics.</param>
     /// <param name="scalers">The known trigger types, whose factories validate each trigger's metadata.</param>
+    /// <param name="daemonEnvironment">
+    /// The environment the scalers will read, when loading inside the daemon: then every <c>keyFromEnv</c>
+    /// naming an unset or empty variable is an error now, as KEDA reports it. Null (the default, as for
+    /// <c>crema validate</c> on another machine) checks only that such keys are present.
+    /// </param>
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Loading must report, not throw, whatever the input provokes.")]
-    public static ConfigLoadResult Load(string yamlText, string fileName, ScalerRegistry scalers)
+    public static ConfigLoadResult Load(string yamlText, string fileName, ScalerRegistry scalers, Func<string, string?>? daemonEnvironment = null)
     {
         ArgumentNullException.ThrowIfNull(yamlText);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -28,7 +33,7 @@ public static class ConfigLoader
         CremaConfig? config = null;
         try
         {
-            config = LoadInto(yamlText, scalers, diagnostics);
+            config = LoadInto(yamlText, scalers, daemonEnvironment, diagnostics);
         }
         catch (Exception ex)
         {
@@ -38,7 +43,7 @@ public static class ConfigLoader
         return new ConfigLoadResult(errors.Count == 0 ? config : null, errors, diagnostics.SortedWarnings());
     }
 
-    private static CremaConfig? LoadInto(string yamlText, ScalerRegistry scalers, DiagnosticBag diagnostics)
+    private static CremaConfig? LoadInto(string yamlText, ScalerRegistry scalers, Func<string, string?>? daemonEnvironment, DiagnosticBag diagnostics)
     {
         var root = YamlTreeReader.Read(yamlText, diagnostics);
         if (root is null)
@@ -47,7 +52,7 @@ public static class ConfigLoader
         }
         var map = new SourceMap();
         var config = ConfigBinding.Bind(new BindContext(diagnostics, map), root);
-        ConfigValidator.Validate(new ValidationContext(config, map, diagnostics, scalers));
+        ConfigValidator.Validate(new ValidationContext(config, map, diagnostics, scalers) { DaemonEnvironment = daemonEnvironment });
         return config;
     }
 }

@@ -17,6 +17,7 @@ internal static class CremaCli
             DemoCommand.Create(output, error),
             EmulatorCommand.Create(output, error),
             ValidateCommand.Create(output, error),
+            ExplainCommand.Create(output, error),
             SimulateCommand.Create(output, error),
             SchemaCommand.Create(output),
             ScalersCommand.Create(output),

@@ -22,6 +22,12 @@ internal static class RunCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and log every decision, but never change Cloud Run." };
         var logFormat = new Option<string>("--log-format") { Description = "Log lines as json (Cloud Logging) or text (terminals).", DefaultValueFactory = _ => "json" };
         logFormat.AcceptOnlyFromAmong("json", "text");
+        var logLevel = new Option<string?>("--log-level")
+        {
+            Description = $"Lowest level logged: {string.Join(", ", LogLevels.Names)}. debug adds every poll's decision. Default: ${LogLevels.Variable}, else info.",
+            HelpName = "LEVEL",
+        };
+        logLevel.AcceptOnlyFromAmong([.. LogLevels.Names]);
         var secretsDir = new Option<string?>("--secrets-dir")
         {
             Description = $"Directory secretTargetRef values are read from, as DIR/NAME/KEY (a mounted Secret). Default: ${SecretsDirectory.Variable}, else {SecretsDirectory.DefaultPath}.",
@@ -42,16 +48,31 @@ internal static class RunCommand
             Description = $"This daemon's name in the lease. Default: ${LeaseArguments.IdentityVariable}, else the pod name, the Cloud Run revision and instance id, or host-pid-random.",
             HelpName = "ID",
         };
-        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, secretsDir, lease, leaseDuration, leaseIdentity };
+        var readInterval = new Option<string?>("--target-read-interval")
+        {
+            Description = $"Seconds between reads of each target's instance count that notice changes made by someone else (never more often than the polling interval; 0: every poll). Default: ${TargetReadInterval.Variable}, else {TargetHealthOptions.DefaultReadInterval.TotalSeconds:0}.",
+            HelpName = "SECONDS",
+        };
+        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir, readInterval, lease, leaseDuration, leaseIdentity };
         command.SetAction(async (parsed, ct) =>
         {
+            if (!LogLevels.TryResolve(parsed.GetValue(logLevel), environment, out var level, out var levelError))
+            {
+                error.WriteLine(levelError);
+                return 1;
+            }
+            if (!TargetReadInterval.TryResolve(parsed.GetValue(readInterval), environment, out var targetReadInterval, out var intervalError))
+            {
+                error.WriteLine(intervalError);
+                return 1;
+            }
             var google = GoogleServices.FromEnvironment(environment, TimeProvider.System);
             var source = SelectSource(parsed.GetValue(config), google, environment, error);
             if (source is null)
             {
                 return ConfigFileReader.Unreadable;
             }
-            var (text, loaded, exitCode) = await LoadInitialAsync(source, error, ct).ConfigureAwait(false);
+            var (text, loaded, exitCode) = await LoadInitialAsync(source, environment, error, ct).ConfigureAwait(false);
             if (exitCode != 0)
             {
                 return exitCode;
@@ -71,11 +92,13 @@ internal static class RunCommand
                 Port = parsed.GetValue(port) ?? DefaultPort(environment),
                 DryRun = parsed.GetValue(dryRun),
                 LogFormat = parsed.GetValue(logFormat)!,
+                LogLevel = level,
                 Google = google,
                 Environment = environment,
                 SecretsDirectory = SecretsDirectory.From(parsed.GetValue(secretsDir), environment),
                 Lease = leaseOptions,
                 LeaseStore = leaseStore,
+                TargetHealth = TargetHealthOptions.Default with { ReadInterval = targetReadInterval },
             };
             await using var host = DaemonHost.Create(options);
             try
@@ -111,7 +134,7 @@ internal static class RunCommand
         return null;
     }
 
-    internal static async Task<(string? Text, CremaConfig? Config, int ExitCode)> LoadInitialAsync(IConfigSource source, TextWriter error, CancellationToken ct)
+    internal static async Task<(string? Text, CremaConfig? Config, int ExitCode)> LoadInitialAsync(IConfigSource source, Func<string, string?> environment, TextWriter error, CancellationToken ct)
     {
         string text;
         try
@@ -123,7 +146,7 @@ internal static class RunCommand
             error.WriteLine($"{source.Description}: cannot read the config: {ErrorText.Of(e)}");
             return (null, null, ConfigFileReader.Unreadable);
         }
-        var result = ConfigLoader.Load(text, source.Description, ConfigFileReader.Scalers);
+        var result = ConfigLoader.Load(text, source.Description, ConfigFileReader.Scalers, environment);
         foreach (var diagnostic in result.Errors)
         {
             error.WriteLine(diagnostic.ToString());

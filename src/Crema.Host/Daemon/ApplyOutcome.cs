@@ -10,4 +10,7 @@ internal enum ApplyOutcome
 
     /// <summary>Not written: another daemon holds the lease (or this one's right to write ended).</summary>
     Standby,
+
+    /// <summary>Not attempted: the target is backing off after failures (see <see cref="TargetHealth"/>).</summary>
+    Deferred,
 }

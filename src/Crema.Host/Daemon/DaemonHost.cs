@@ -61,6 +61,7 @@ internal sealed partial class DaemonHost : IAsyncDisposable
                     options.SecretsDirectory ?? SecretsDirectory.From(null, options.Environment), google.Project.ResolveAsync), new ConcurrencyLimits(),
                 status, metrics, options.Time, logging, options.Environment, options.DryRun)
             {
+                TargetHealth = options.TargetHealth,
                 WriteGate = (IWriteGate?)services.GetService<LeaseElector>() ?? OpenWriteGate.Instance,
             };
             return new ScalingSupervisor(loopServices, options.Source, options.InitialText, options.InitialConfig);
@@ -99,23 +100,13 @@ internal sealed partial class DaemonHost : IAsyncDisposable
         logging.AddFilter("Microsoft", LogLevel.Warning);
         // A failed start (port in use) is reported by the command in one line, without this stack trace.
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        if (options.LogFormat == "text")
-        {
-            logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-            });
-        }
-        else
-        {
-            logging.AddConsole(o => o.FormatterName = CloudLoggingFormatter.FormatterName)
-                .AddConsoleFormatter<CloudLoggingFormatter, ConsoleFormatterOptions>();
-        }
+        var formatterName = options.LogFormat == "text" ? CremaTextFormatter.FormatterName : CloudLoggingFormatter.FormatterName;
+        logging.AddConsole(o => o.FormatterName = formatterName)
+            .AddConsoleFormatter<CloudLoggingFormatter, ConsoleFormatterOptions>()
+            .AddConsoleFormatter<CremaTextFormatter, ConsoleFormatterOptions>();
         if (options.LogOutput is { } output)
         {
             // Same formatter, another writer: the console provider goes, its formatters stay.
-            var formatterName = options.LogFormat == "text" ? ConsoleFormatterNames.Simple : CloudLoggingFormatter.FormatterName;
             logging.Services.RemoveAll<ILoggerProvider>();
             logging.Services.AddSingleton<ILoggerProvider>(services =>
                 new TextWriterLoggerProvider(output, services.GetServices<ConsoleFormatter>().First(f => f.Name == formatterName)));

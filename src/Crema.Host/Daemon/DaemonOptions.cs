@@ -44,6 +44,9 @@ internal sealed record DaemonOptions
     /// <summary>Google API clients; default built from <see cref="Environment"/> (endpoint overrides, ADC).</summary>
     public GoogleServices? Google { get; init; }
 
+    /// <summary>How often targets are read again (drift) and how failing targets back off; see <see cref="TargetHealthOptions"/>.</summary>
+    public TargetHealthOptions TargetHealth { get; init; } = TargetHealthOptions.Default;
+
     /// <summary>Environment variables seen by scalers (xFromEnv) and the Google endpoint overrides.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 

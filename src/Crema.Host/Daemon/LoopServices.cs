@@ -23,4 +23,7 @@ internal sealed record LoopServices(
 {
     /// <summary>Asked right before every write to Cloud Run; without a lease it always lets the write through.</summary>
     public IWriteGate WriteGate { get; init; } = OpenWriteGate.Instance;
+
+    /// <summary>Re-read interval and back-off of Cloud Run targets; the defaults unless a test or the command line says otherwise.</summary>
+    public TargetHealthOptions TargetHealth { get; init; } = TargetHealthOptions.Default;
 }

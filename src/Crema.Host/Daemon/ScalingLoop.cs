@@ -41,7 +41,7 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
             }
             wake.Writer.TryWrite(key);
         };
-        instances = new TargetInstances(services, scaledObject.Spec.ScaleTargetRef.Name, Name, logger);
+        instances = new TargetInstances(services, scaledObject.Spec.ScaleTargetRef.Name, Name, interval, logger);
         services.WriteGate.BecameWriter += OnBecameWriter;
         Publish(new Status.ObjectStatus { Name = Name, Target = Target, PollingIntervalSeconds = interval.TotalSeconds });
     }

@@ -90,13 +90,9 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
             return;
         }
         lastText = text;
-        var result = ConfigLoader.Load(text, source.Description, services.Scalers);
+        var result = ConfigLoader.Load(text, source.Description, services.Scalers, services.Environment);
         if (!result.IsValid)
         {
-            foreach (var error in result.Errors)
-            {
-                LogInvalidConfig(logger, error.ToString());
-            }
             RejectReload(string.Join("; ", result.Errors.Take(10)) + (result.Errors.Count > 10 ? $"; and {result.Errors.Count - 10} more" : string.Empty), "invalid");
             return;
         }
@@ -170,9 +166,6 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "config from {Source} applied: {Objects} scaled object(s); started: {Started}; stopped: {Stopped}")]
     private static partial void LogApplied(ILogger logger, string source, int objects, string started, string stopped);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "config change rejected: {Error}")]
-    private static partial void LogInvalidConfig(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "config change from {Source} rejected; the last good config keeps running: {Error}")]
     private static partial void LogReloadRejected(ILogger logger, string source, string error);

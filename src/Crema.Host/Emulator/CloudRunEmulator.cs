@@ -72,6 +72,7 @@ public sealed class CloudRunEmulator : IAsyncDisposable
             var fault = await ReadAsync<EmulatorFault>(context).ConfigureAwait(false);
             await WriteAsync(context, fault is null ? BadBody() : state.AddFault(fault)).ConfigureAwait(false);
         });
+        app.MapDelete("/emulator/faults", context => WriteAsync(context, state.ClearFaults()));
         app.MapPost("/emulator/targets", async context =>
         {
             var target = await ReadAsync<TargetRequest>(context).ConfigureAwait(false);

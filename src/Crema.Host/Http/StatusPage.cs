@@ -35,6 +35,16 @@ internal static class StatusPage
             {
                 html.Append("<p class=\"err\">Cloud Run: ").Append(E(scaleError)).Append("</p>");
             }
+            if (o.CloudRun is { CanScale: false } target)
+            {
+                html.Append("<p class=\"err\">Cannot scale (").Append(E(target.State)).Append("): ").Append(target.ConsecutiveFailures)
+                    .Append(" failed attempts since ").Append(E(Time(target.FailingSince))).Append("; next attempt ").Append(E(Time(target.NextAttemptAt))).Append("</p>");
+            }
+            if (o.CloudRun.LastDrift is { } drift)
+            {
+                html.Append("<p class=\"err\">Changed outside Crema ").Append(o.CloudRun.Drifts).Append(" time(s); last ").Append(E(Time(drift.At)))
+                    .Append(": ").Append(drift.Expected).Append(" instances became ").Append(drift.Found).Append("</p>");
+            }
             html.Append("<table><tr><th>trigger</th><th>type</th><th>value</th><th>target</th><th>active</th><th>fallback</th><th>failures</th><th>note / last error</th></tr>");
             foreach (var t in o.Triggers)
             {

@@ -45,4 +45,27 @@ public sealed class RunCommandTests
         run.ExitCode.ShouldBe(1);
         run.Error.ShouldContain("xml");
     }
+
+    [Fact]
+    public async Task Run_ConfigNamingAnUnsetVariable_ExitsOneNamingTheVariable()
+    {
+        var yaml = """
+            apiVersion: crema/v1
+            kind: CremaConfig
+            spec:
+              scaledObjects:
+                - spec:
+                    scaleTargetRef: {name: projects/p/locations/us-central1/workerPools/pool}
+                    triggers:
+                      - type: rabbitmq
+                        metadata: {hostFromEnv: RABBIT_URL, queueName: jobs, mode: QueueLength, value: "5"}
+            """;
+        var environment = new Dictionary<string, string> { ["CREMA_CONFIG_YAML"] = yaml };
+
+        var run = await CliRun.RunAsync(environment, "run");
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("CREMA_CONFIG_YAML:9:");
+        run.Error.ShouldContain("environment variable \"RABBIT_URL\" is not set in the daemon's environment");
+    }
 }

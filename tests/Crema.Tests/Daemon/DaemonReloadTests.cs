@@ -30,4 +30,51 @@ public sealed class DaemonReloadTests
         scalers.Values["c"] = 4;
         await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolC) == 4, TimeSpan.FromSeconds(1), 40, "loops still scale after a rejected reload");
     }
+
+    [Fact]
+    public async Task Run_ReloadNamingAnUnsetVariable_IsRejectedNamingItAndTheOldConfigKeepsRunning()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 5;
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)),
+            new Dictionary<string, int> { [DaemonConfigs.PoolA] = 0 }, [scalers]);
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 5, TimeSpan.FromSeconds(1), 40, "pool-a scales to 5");
+
+        await File.WriteAllTextAsync(harness.ConfigPath,
+            DaemonConfigs.OneTrigger(DaemonConfigs.PoolA, "rabbitmq", "jobs", "{hostFromEnv: RABBIT_URL, queueName: jobs, mode: QueueLength, value: \"5\"}"));
+        await harness.AdvanceUntilAsync(async () => (await harness.StatusAsync()).GetProperty("config").GetProperty("lastReloadError").ValueKind == JsonValueKind.String,
+            TimeSpan.FromSeconds(1), 20, "reload rejected");
+
+        var status = await harness.StatusAsync();
+        status.GetProperty("config").GetProperty("lastReloadError").GetString()!.ShouldContain("environment variable \"RABBIT_URL\" is not set in the daemon's environment");
+        scalers.Values["a"] = 8;
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 8, TimeSpan.FromSeconds(1), 40, "the old config keeps scaling");
+    }
+
+    [Fact]
+    public async Task Run_ReloadWithTwoErrors_IsOneLogLineNamingBoth()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 5;
+        var log = new StringWriter();
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)),
+            new Dictionary<string, int> { [DaemonConfigs.PoolA] = 0 }, [scalers],
+            configure: o => o with { LogFormat = "text", LogOutput = TextWriter.Synchronized(log), LogLevel = Microsoft.Extensions.Logging.LogLevel.Information });
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 5, TimeSpan.FromSeconds(1), 40, "pool-a scales to 5");
+
+        await File.WriteAllTextAsync(harness.ConfigPath, "apiVersion: crema/v1\nkind: CremaConfig\nspec:\n  pollingInterval: 0\n  scaledObjects:\n    - spec: {maxReplicaCount: many}\n");
+        await harness.AdvanceUntilAsync(() => Task.FromResult(log.ToString().Contains("rejected", StringComparison.Ordinal)), TimeSpan.FromSeconds(1), 20, "reload rejected");
+        for (var i = 0; i < 5; i++)
+        {
+            await harness.StepAsync(TimeSpan.FromSeconds(1), DaemonConfigs.PoolA);
+        }
+
+        var lines = log.ToString().Split('\n').Where(l => l.Contains("rejected", StringComparison.Ordinal)).ToList();
+        var line = lines.ShouldHaveSingleItem();
+        line.ShouldContain("WARNING Crema.Supervisor[ReloadRejected] config change from");
+        line.ShouldContain("spec.pollingInterval");
+        line.ShouldContain("maxReplicaCount");
+    }
 }

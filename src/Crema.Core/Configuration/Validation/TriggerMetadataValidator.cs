@@ -25,7 +25,10 @@ internal sealed class TriggerMetadataValidator : IConfigValidator
     private static ScalerContext BuildContext(ValidationContext context, Trigger trigger, int index, ScaledObject scaledObject)
     {
         var authentication = trigger.AuthenticationRef is { } reference ? context.FindAuthentication(reference.Name) : null;
-        return TriggerContexts.ForValidation(trigger, index, ValidationContext.DisplayName(scaledObject), authentication);
+        var validation = TriggerContexts.ForValidation(trigger, index, ValidationContext.DisplayName(scaledObject), authentication);
+        return context.DaemonEnvironment is { } environment
+            ? validation with { EnvironmentVisible = true, Environment = environment }
+            : validation;
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A faulty scaler plugin must not break config loading; its failure is reported as a config error.")]

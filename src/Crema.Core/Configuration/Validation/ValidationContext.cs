@@ -17,6 +17,9 @@ internal sealed class ValidationContext(CremaConfig config, SourceMap map, Diagn
 
     public ScalerRegistry Scalers { get; } = scalers;
 
+    /// <summary>The daemon's environment when the config is loaded where scalers will run; null elsewhere.</summary>
+    public Func<string, string?>? DaemonEnvironment { get; init; }
+
     /// <summary>Reports an error, unless binding already found one at the same path (a value that did not parse).</summary>
     public void Error(string path, string message)
     {

@@ -49,7 +49,7 @@ public sealed class DaemonLeaseTests
     }
 
     [Fact]
-    public async Task Run_LeaseFree_WritesFromTheFirstPoll_AndReleasesTheLeaseOnShutdown()
+    public async Task Run_LeaseFree_CreatesItWritesInTermZero_AndReleasesTheLeaseOnShutdown()
     {
         await using var gcs = await FakeCloudStorage.StartAsync("acme-crema");
         var scalers = new SettableScalerFactory();
@@ -57,7 +57,8 @@ public sealed class DaemonLeaseTests
         var start = DateTimeOffset.UtcNow;
         await using var harness = await StartAsync(gcs, scalers, start);
 
-        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 2, TimeSpan.FromSeconds(1), 3, "scale to 2 at once");
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 2, TimeSpan.FromSeconds(1), 20, "scale to 2");
+        (await WritesAsync(harness)).ShouldAllBe(w => w.UserAgent!.EndsWith("(writer=crema-a; term=0)", StringComparison.Ordinal));
         await harness.StopDaemonAsync();
 
         var record = LeaseRecordJson.Read(gcs.Object("acme-crema", "leader")!.Value.Data);

@@ -27,5 +27,5 @@ internal static class StatusEndpoints
         app.MapGet("/", () => Results.Content(StatusPage.Render(Snapshot(status)), "text/html; charset=utf-8"));
     }
 
-    public static StatusSnapshot Snapshot(StatusStore status) => new(status.Ready, status.Config, status.Objects);
+    public static StatusSnapshot Snapshot(StatusStore status) => new(status.Ready, status.Config, status.Objects) { Leadership = status.Leadership };
 }

@@ -20,6 +20,11 @@ internal static class StatusPage
         {
             html.Append("<p class=\"err\">Last reload rejected ").Append(E(Time(config.LastReloadErrorAt))).Append(": ").Append(E(reloadError)).Append("</p>");
         }
+        if (snapshot.Leadership is { } lease)
+        {
+            html.Append("<p>Lease <b>").Append(E(lease.Lease)).Append("</b>: this daemon (").Append(E(lease.Identity)).Append(") is the <b>").Append(E(lease.Role))
+                .Append("</b>; holder ").Append(E(lease.Holder ?? "none")).Append(", term ").Append(E(Count(lease.Term))).Append("</p>");
+        }
         foreach (var o in snapshot.ScaledObjects)
         {
             html.Append("<h2>").Append(E(o.Name)).Append("</h2><p>").Append(E(o.Target)).Append("</p><table><tr><th>current</th><th>desired</th><th>active</th><th>last decision</th><th>reason</th><th>last poll</th><th>last scale</th></tr><tr>")
@@ -29,6 +34,16 @@ internal static class StatusPage
             if (o.LastScaleError is { } scaleError)
             {
                 html.Append("<p class=\"err\">Cloud Run: ").Append(E(scaleError)).Append("</p>");
+            }
+            if (o.CloudRun is { CanScale: false } target)
+            {
+                html.Append("<p class=\"err\">Cannot scale (").Append(E(target.State)).Append("): ").Append(target.ConsecutiveFailures)
+                    .Append(" failed attempts since ").Append(E(Time(target.FailingSince))).Append("; next attempt ").Append(E(Time(target.NextAttemptAt))).Append("</p>");
+            }
+            if (o.CloudRun.LastDrift is { } drift)
+            {
+                html.Append("<p class=\"err\">Changed outside Crema ").Append(o.CloudRun.Drifts).Append(" time(s); last ").Append(E(Time(drift.At)))
+                    .Append(": ").Append(drift.Expected).Append(" instances became ").Append(drift.Found).Append("</p>");
             }
             html.Append("<table><tr><th>trigger</th><th>type</th><th>value</th><th>target</th><th>active</th><th>fallback</th><th>failures</th><th>note / last error</th></tr>");
             foreach (var t in o.Triggers)

@@ -28,5 +28,8 @@ internal sealed record ObjectStatus
 
     public double PollingIntervalSeconds { get; init; }
 
+    /// <summary>Whether Crema can scale the target now, and changes made by other writers.</summary>
+    public CloudRunTargetStatus CloudRun { get; init; } = new();
+
     public IReadOnlyList<TriggerStatus> Triggers { get; init; } = [];
 }

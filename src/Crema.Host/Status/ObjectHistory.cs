@@ -21,7 +21,7 @@ internal sealed class ObjectHistory
     private readonly Lock gate = new();
     private string[] triggers = [];
     private bool composite;
-    private float[] data = Empty(FixedRows);
+    private float[] data = [];
     private long newest = long.MinValue;
 
     public void Record(ObjectStatus status)
@@ -42,10 +42,11 @@ internal sealed class ObjectHistory
             Write(0, slot, status.Current);
             Write(1, slot, status.Desired);
             var row = FixedRows;
-            foreach (var trigger in status.Triggers)
+            // Indexed, not foreach: a poll records without allocating.
+            for (var i = 0; i < status.Triggers.Count; i++)
             {
-                Write(row++, slot, trigger.Value);
-                Write(row++, slot, trigger.Target);
+                Write(row++, slot, status.Triggers[i].Value);
+                Write(row++, slot, status.Triggers[i].Target);
             }
             if (composite)
             {
@@ -141,13 +142,13 @@ internal sealed class ObjectHistory
     private void Reshape(ObjectStatus status)
     {
         var hasComposite = status.ScalingModifiers is not null;
-        if (hasComposite == composite && SameTriggers(status.Triggers))
+        if (data.Length > 0 && hasComposite == composite && SameTriggers(status.Triggers))
         {
             return;
         }
         var names = status.Triggers.Select(t => t.Name).ToArray();
         var next = Empty(FixedRows + (2 * names.Length) + (hasComposite ? 2 : 0));
-        Array.Copy(data, next, FixedRows * Buckets);
+        Array.Copy(data, next, Math.Min(data.Length, FixedRows * Buckets));
         for (var i = 0; i < names.Length; i++)
         {
             if (Array.IndexOf(triggers, names[i]) is var old and >= 0)

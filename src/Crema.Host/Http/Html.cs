@@ -20,8 +20,8 @@ internal static class Html
         + "#counts{display:flex;flex-wrap:wrap;gap:.4em;margin:.8em 0}#counts a{border:1px solid #ddd;border-radius:.4em;padding:.2em .6em;color:#222}"
         + "#counts a.on{outline:2px solid #0b57d0}#counts a.zero{opacity:.5}.filters{margin:.6em 0}.filters input{width:24em;padding:.3em}"
         + ".facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}.facts dt{color:#555}.facts dd{margin:0}"
-        + ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:1em}figure{margin:0;border:1px solid #e3e3e3;border-radius:.4em;padding:.5em}"
-        + "figcaption{font-weight:600;margin-bottom:.3em}svg{width:100%;height:auto}svg text{font-size:11px;fill:#666}svg .grid{stroke:#eee}"
+        + ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:1em}figure{margin:0;border:1px solid #e3e3e3;border-radius:.4em;padding:.5em}"
+        + "figcaption{font-weight:600;margin-bottom:.3em}svg{width:100%;height:auto}svg text{font-size:13px;fill:#666}svg .grid{stroke:#eee}"
         + "svg .series polyline{fill:none;stroke-width:2}.legend{list-style:none;padding:0;margin:.3em 0 0;display:flex;gap:1em;color:#555}"
         + ".sw{display:inline-block;width:1.4em;height:0;border-top:3px solid;vertical-align:middle;margin-right:.3em}"
         + ".c1 polyline,.c1.sw{stroke:#1a73e8;border-color:#1a73e8}.c1 circle{fill:#1a73e8}"
@@ -32,7 +32,7 @@ internal static class Html
     public static StringBuilder Begin(string title, int? refreshSeconds = null)
     {
         var html = new StringBuilder(4096);
-        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><link rel=\"icon\" href=\"data:,\">");
         if (refreshSeconds is { } seconds)
         {
             html.Append("<meta http-equiv=\"refresh\" content=\"").Append(seconds.ToString(CultureInfo.InvariantCulture)).Append("\">");

@@ -22,6 +22,7 @@ public static class BuiltInScalers
         new RabbitMq.RabbitMqScalerFactory(),
         new Temporal.TemporalScalerFactory(),
         new Cron.CronScalerFactory(),
+        new MetricsApi.MetricsApiScalerFactory(),
         .. Redis.RedisScalerFactories.All,
     ]);
 }

@@ -7,4 +7,10 @@ internal enum ApplyOutcome
     DryRun,
     Conflict,
     Failed,
+
+    /// <summary>Not written: another daemon holds the lease (or this one's right to write ended).</summary>
+    Standby,
+
+    /// <summary>Not attempted: the target is backing off after failures (see <see cref="TargetHealth"/>).</summary>
+    Deferred,
 }

@@ -21,14 +21,14 @@ internal sealed partial class ScalingLoop
         var current = await instances.CurrentAsync(ct).ConfigureAwait(false);
         if (current is null)
         {
-            Publish(StatusOf(readings, null, null) with { LastDecision = "hold", Reason = "cannot read the current instance count from Cloud Run" });
+            Publish(StatusOf(readings, null, null) with { LastDecision = "hold", Reason = "cannot read the current instance count from Cloud Run" + NextAttempt() });
             return state;
         }
         var now = services.Time.GetUtcNow();
         state = SeedLastActive(state, current.Value);
         var decision = ScalingEngine.Decide(scaledObject, state, current.Value, samples, now);
         var description = "hold " + current.Value;
-        if (decision.DesiredReplicas != current)
+        if (decision.DesiredReplicas != current && instances.Health.MayCall)
         {
             // Shown while the update and its operation run, which can take a minute.
             Publish(StatusOf(readings, decision, current) with
@@ -46,6 +46,8 @@ internal sealed partial class ScalingLoop
                 ApplyOutcome.Applied => DecisionOutcome.Applied,
                 ApplyOutcome.DryRun => DecisionOutcome.DryRun,
                 ApplyOutcome.Conflict => DecisionOutcome.Conflict,
+                ApplyOutcome.Standby => DecisionOutcome.Standby,
+                ApplyOutcome.Deferred => DecisionOutcome.Deferred,
                 _ => DecisionOutcome.Failed,
             });
             description = outcome switch
@@ -53,6 +55,9 @@ internal sealed partial class ScalingLoop
                 ApplyOutcome.Applied => $"scale {current} -> {decision.DesiredReplicas}",
                 ApplyOutcome.DryRun => $"dry run: would scale {current} -> {decision.DesiredReplicas}",
                 ApplyOutcome.Conflict => $"conflict scaling {current} -> {decision.DesiredReplicas}: re-read",
+                ApplyOutcome.Standby => $"hold {current} (standby: the lease holder writes; this daemon would scale to {decision.DesiredReplicas})",
+                // Starts with "hold": the count stays, and the back-off was logged once when it began.
+                ApplyOutcome.Deferred => $"hold {current}: cannot scale to {decision.DesiredReplicas} ({TargetHealth.Label(instances.Health.State)}){NextAttempt()}",
                 _ => $"failed to scale {current} -> {decision.DesiredReplicas}",
             };
             if (outcome != ApplyOutcome.Conflict)
@@ -142,8 +147,12 @@ internal sealed partial class ScalingLoop
             Pause = PauseStatus.Of(scaledObject.Metadata?.Annotations),
             ScalingModifiers = ModifiersStatus.Of(scaledObject.Spec, decision?.Composite),
             Triggers = triggerStatuses,
+            CloudRun = instances.Status(),
         };
     }
+
+    private string NextAttempt() =>
+        instances.Health.NextAttemptAt is { } at ? $"; next attempt at {at.UtcDateTime:HH:mm:ss} UTC" : string.Empty;
 
     private void Publish(ObjectStatus status) => services.Status.Set(status);
 }

@@ -56,6 +56,16 @@ internal static class DetailPage
         {
             html.Append("<p class=\"err\" id=\"cloud-run-error\">Cloud Run: ").Append(Html.E(error)).Append("</p>");
         }
+        if (o.CloudRun is { CanScale: false } target)
+        {
+            html.Append("<p class=\"err\" id=\"backoff\">Cannot scale (").Append(Html.E(target.State)).Append("): ").Append(target.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture))
+                .Append(" failed attempts since ").Append(Html.E(Html.Time(target.FailingSince))).Append("; next attempt ").Append(Html.E(Html.Time(target.NextAttemptAt))).Append("</p>");
+        }
+        if (o.CloudRun.LastDrift is { } drift)
+        {
+            html.Append("<p class=\"err\" id=\"drift\">Changed outside Crema ").Append(o.CloudRun.Drifts.ToString(CultureInfo.InvariantCulture)).Append(" time(s); last ")
+                .Append(Html.E(Html.Time(drift.At))).Append(": ").Append(Html.Count(drift.Expected)).Append(" instances became ").Append(Html.Count(drift.Found)).Append("</p>");
+        }
     }
 
     private static void Fact(StringBuilder html, string name, string value) =>

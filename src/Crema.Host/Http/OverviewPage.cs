@@ -53,6 +53,11 @@ internal static class OverviewPage
         {
             html.Append("<p class=\"err\">Last reload rejected ").Append(Html.E(Html.Time(config.LastReloadErrorAt))).Append(": ").Append(Html.E(reloadError)).Append("</p>");
         }
+        if (snapshot.Leadership is { } lease)
+        {
+            html.Append("<p>Lease <b>").Append(Html.E(lease.Lease)).Append("</b>: this daemon (").Append(Html.E(lease.Identity)).Append(") is the <b>").Append(Html.E(lease.Role))
+                .Append("</b>; holder ").Append(Html.E(lease.Holder ?? "none")).Append(", term ").Append(Html.E(Html.Count(lease.Term))).Append("</p>");
+        }
         html.Append("</div>");
     }
 

@@ -44,7 +44,7 @@ internal static class StatusEndpoints
             : NotFound(name));
     }
 
-    public static StatusSnapshot Snapshot(StatusStore status) => new(status.Ready, status.Config, status.Objects);
+    public static StatusSnapshot Snapshot(StatusStore status) => new(status.Ready, status.Config, status.Objects) { Leadership = status.Leadership };
 
     // The router leaves an escaped "/" (%2F) in the value; a name holding one is found either way.
     private static ObjectStatus? Find(StatusStore status, string name) => status.FindByName(name) ?? status.FindByName(Uri.UnescapeDataString(name));

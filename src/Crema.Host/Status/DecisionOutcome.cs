@@ -1,6 +1,6 @@
 namespace Crema.Host.Status;
 
-/// <summary>What became of a decision to change the count (JSON: applied, dry-run, conflict, failed).</summary>
+/// <summary>What became of a decision to change the count (JSON: applied, dry-run, conflict, failed, standby, deferred).</summary>
 internal enum DecisionOutcome
 {
     /// <summary>Cloud Run took the new count.</summary>
@@ -14,4 +14,10 @@ internal enum DecisionOutcome
 
     /// <summary>Cloud Run refused or could not be reached; see the object's lastScaleError.</summary>
     Failed,
+
+    /// <summary>Not written: another daemon holds the lease.</summary>
+    Standby,
+
+    /// <summary>Not attempted: the target backs off after failures (see the object's cloudRun).</summary>
+    Deferred,
 }

@@ -9,7 +9,7 @@ internal enum ObjectState
     /// <summary>Not polled yet.</summary>
     Unknown,
 
-    /// <summary>Cloud Run cannot be read or written for this target (404, 403, AUTOMATIC scaling mode, a failed update).</summary>
+    /// <summary>Cloud Run cannot be read or written for this target (404, 403, AUTOMATIC scaling mode, a failed update), or Crema backs off from it.</summary>
     CantScale,
 
     /// <summary><c>paused</c> or <c>paused-replicas</c> freezes the count (paused-scale-in/out alone do not: the object still scales the other way).</summary>

@@ -14,7 +14,7 @@ internal static class ObjectStateRules
         {
             return ObjectState.Unknown;
         }
-        if (status.LastScaleError is not null)
+        if (status.LastScaleError is not null || !status.CloudRun.CanScale)
         {
             return ObjectState.CantScale;
         }

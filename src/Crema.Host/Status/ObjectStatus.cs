@@ -46,6 +46,9 @@ internal sealed record ObjectStatus
     /// <summary>An update sent to Cloud Run whose operation has not finished; null otherwise.</summary>
     public PendingUpdate? PendingUpdate { get; init; }
 
+    /// <summary>Whether Crema can scale the target now, and changes made by other writers.</summary>
+    public CloudRunTargetStatus CloudRun { get; init; } = new();
+
     public IReadOnlyList<TriggerStatus> Triggers { get; init; } = [];
 
     /// <summary>The last decisions that changed (or tried to change) the count, newest first; kept by the store.</summary>

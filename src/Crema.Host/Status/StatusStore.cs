@@ -7,10 +7,18 @@ internal sealed class StatusStore
 {
     private readonly ConcurrentDictionary<string, ObjectRecord> objects = new(StringComparer.Ordinal);
     private ConfigStatus config = new("none", null, null, null);
+    private Leadership.LeadershipStatus? leadership;
     private SortedObjects? sorted;
     private int changes;
 
     public ConfigStatus Config => Volatile.Read(ref config);
+
+    /// <summary>This daemon's role in the lease; null when no lease is configured.</summary>
+    public Leadership.LeadershipStatus? Leadership
+    {
+        get => Volatile.Read(ref leadership);
+        set => Volatile.Write(ref leadership, value);
+    }
 
     /// <summary>True once a config is loaded and its loops are started.</summary>
     public bool Ready { get; set; }

@@ -56,4 +56,8 @@ public sealed class ObjectStateRulesTests
     public void Of_CloudRunError_IsCantScaleBeforeAnythingElse() =>
         ObjectStateRules.Of(Polled(Trigger(error: "down")) with { LastScaleError = "404 NOT_FOUND", Pause = new PauseStatus(true, null, false, false) })
             .ShouldBe(ObjectState.CantScale);
+
+    [Fact]
+    public void Of_BackingOffFromTheTarget_IsCantScale() =>
+        ObjectStateRules.Of(Polled() with { CloudRun = new CloudRunTargetStatus { State = "forbidden", CanScale = false } }).ShouldBe(ObjectState.CantScale);
 }

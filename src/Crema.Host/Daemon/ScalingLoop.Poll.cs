@@ -31,11 +31,25 @@ internal sealed partial class ScalingLoop
         if (decision.DesiredReplicas != current && instances.Health.MayCall)
         {
             // Shown while the update and its operation run, which can take a minute.
-            Publish(StatusOf(readings, decision, current) with { LastDecision = $"scaling {current} -> {decision.DesiredReplicas}", Reason = decision.Reason });
+            Publish(StatusOf(readings, decision, current) with
+            {
+                LastDecision = $"scaling {current} -> {decision.DesiredReplicas}", Reason = decision.Reason,
+                PendingUpdate = services.DryRun ? null : new PendingUpdate(current.Value, decision.DesiredReplicas, now),
+            });
         }
+        DecisionEvent? applied = null;
         for (var attempt = 1; decision.DesiredReplicas != current && attempt <= ConflictAttempts; attempt++)
         {
             var outcome = await instances.ApplyAsync(decision.DesiredReplicas, services.DryRun).ConfigureAwait(false);
+            applied = new DecisionEvent(services.Time.GetUtcNow(), current.Value, decision.DesiredReplicas, decision.Reason, outcome switch
+            {
+                ApplyOutcome.Applied => DecisionOutcome.Applied,
+                ApplyOutcome.DryRun => DecisionOutcome.DryRun,
+                ApplyOutcome.Conflict => DecisionOutcome.Conflict,
+                ApplyOutcome.Standby => DecisionOutcome.Standby,
+                ApplyOutcome.Deferred => DecisionOutcome.Deferred,
+                _ => DecisionOutcome.Failed,
+            });
             description = outcome switch
             {
                 ApplyOutcome.Applied => $"scale {current} -> {decision.DesiredReplicas}",
@@ -58,6 +72,10 @@ internal sealed partial class ScalingLoop
             decision = ScalingEngine.Decide(scaledObject, state, current.Value, samples, now);
         }
         services.Metrics.PollDuration(Name, services.Time.GetElapsedTime(started));
+        if (applied is not null)
+        {
+            services.Status.AddEvent(Target, applied);
+        }
         LogDecision(decision, description, readings);
         Publish(StatusOf(readings, decision, instances.Known) with { LastDecision = description, Reason = decision.Reason });
         return decision.NextState;
@@ -123,6 +141,11 @@ internal sealed partial class ScalingLoop
             LastScaleAt = instances.LastScaleAt,
             LastScaleError = instances.LastError,
             PollingIntervalSeconds = interval.TotalSeconds,
+            MinReplicas = scaledObject.Spec.MinReplicaCount ?? Crema.Core.Configuration.ScalingDefaults.MinReplicaCount,
+            MaxReplicas = scaledObject.Spec.MaxReplicaCount ?? Crema.Core.Configuration.ScalingDefaults.MaxReplicaCount,
+            IdleReplicas = scaledObject.Spec.IdleReplicaCount,
+            Pause = PauseStatus.Of(scaledObject.Metadata?.Annotations),
+            ScalingModifiers = ModifiersStatus.Of(scaledObject.Spec, decision?.Composite),
             Triggers = triggerStatuses,
             CloudRun = instances.Status(),
         };

@@ -9,7 +9,8 @@ namespace Crema.Tests.Http;
 
 /// <summary>
 /// The status page in a real headless Chromium against a running daemon with 1,000 objects in every
-/// state, after 17 polls of each (eight minutes on the fake clock). Saves the screenshots in docs/.
+/// state, after 17 polls of each (eight minutes on the fake clock). Saves the screenshots (in docs/ with
+/// CREMA_UPDATE_EXPECTED=1).
 /// </summary>
 public sealed class StatusPageBrowserTests(ITestOutputHelper output)
 {
@@ -86,7 +87,7 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
             (await page.TextContentAsync("#rows tr:first-child td:first-child")).ShouldBe(Name(0));
             await page.GotoAsync(harness.Daemon.BaseAddress.AbsoluteUri + "#q=&state=&sort=-1&dir=1");
             await page.ReloadAsync();
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot.Path, "docs", "status-page.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("status-page.png") });
 
             // The detail view of an object that ramped up: both charts drawn from every poll, and its events.
             await page.Locator("#q").FillAsync(Name(FirstRamping));
@@ -99,13 +100,18 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
             var events = await page.Locator("#events tbody tr td:nth-child(2)").AllTextContentsAsync();
             events.ShouldBe(["4 → 5", "3 → 4", "2 → 3", "1 → 2"]);
             (await page.Locator("#events tbody tr td:nth-child(3)").AllTextContentsAsync()).ShouldAllBe(o => o == "applied");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot.Path, "docs", "status-detail.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("status-detail.png"), FullPage = true });
 
             await page.GotoAsync(new Uri(harness.Daemon.BaseAddress, "objects/" + Name(0)).AbsoluteUri);
             (await page.TextContentAsync("#pending")).ShouldBe("updating 1 → 3 since 60 s ago");
             await page.GotoAsync(new Uri(harness.Daemon.BaseAddress, "objects/" + Name(Scaling)).AbsoluteUri);
             (await page.TextContentAsync("#cloud-run-error"))!.ShouldStartWith("Cloud Run: ");
             errors.ShouldBeEmpty("no script error and no request blocked by the page's Content-Security-Policy");
+            foreach (var shot in new[] { "status-page.png", "status-detail.png" })
+            {
+                new FileInfo(ScreenshotPath(shot)).Length.ShouldBeGreaterThan(10_000, $"{shot} holds a rendered page");
+            }
+            output.WriteLine($"screenshots in {Path.GetDirectoryName(ScreenshotPath("status-page.png"))}");
             output.WriteLine($"daemon with {Objects} objects, {Steps + 1} polls each: {daemonTime.TotalSeconds:0.0} s; whole test {watch.Elapsed.TotalSeconds:0.0} s");
         }
         finally
@@ -115,6 +121,13 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
             harness.Time.Advance(TimeSpan.FromHours(2));
         }
     }
+
+    /// <summary>
+    /// Where a screenshot goes: docs/ when CREMA_UPDATE_EXPECTED=1 (as for the pinned texts, so that a test run
+    /// does not rewrite tracked images), otherwise the test output directory.
+    /// </summary>
+    private static string ScreenshotPath(string name) =>
+        Path.Combine(Environment.GetEnvironmentVariable("CREMA_UPDATE_EXPECTED") == "1" ? Path.Combine(RepositoryRoot.Path, "docs") : AppContext.BaseDirectory, name);
 
     private static void SetValues(SettableScalerFactory scalers, int step)
     {

@@ -41,26 +41,18 @@ internal sealed partial class ScalingLoop
         for (var attempt = 1; decision.DesiredReplicas != current && attempt <= ConflictAttempts; attempt++)
         {
             var outcome = await instances.ApplyAsync(decision.DesiredReplicas, services.DryRun).ConfigureAwait(false);
-            applied = new DecisionEvent(services.Time.GetUtcNow(), current.Value, decision.DesiredReplicas, decision.Reason, outcome switch
-            {
-                ApplyOutcome.Applied => DecisionOutcome.Applied,
-                ApplyOutcome.DryRun => DecisionOutcome.DryRun,
-                ApplyOutcome.Conflict => DecisionOutcome.Conflict,
-                ApplyOutcome.Standby => DecisionOutcome.Standby,
-                ApplyOutcome.Deferred => DecisionOutcome.Deferred,
-                _ => DecisionOutcome.Failed,
-            });
+            applied = new DecisionEvent(services.Time.GetUtcNow(), current.Value, decision.DesiredReplicas, decision.Reason, outcome);
             description = outcome switch
             {
-                ApplyOutcome.Applied => $"scale {current} -> {decision.DesiredReplicas}",
-                ApplyOutcome.DryRun => $"dry run: would scale {current} -> {decision.DesiredReplicas}",
-                ApplyOutcome.Conflict => $"conflict scaling {current} -> {decision.DesiredReplicas}: re-read",
-                ApplyOutcome.Standby => $"hold {current} (standby: the lease holder writes; this daemon would scale to {decision.DesiredReplicas})",
+                DecisionOutcome.Applied => $"scale {current} -> {decision.DesiredReplicas}",
+                DecisionOutcome.DryRun => $"dry run: would scale {current} -> {decision.DesiredReplicas}",
+                DecisionOutcome.Conflict => $"conflict scaling {current} -> {decision.DesiredReplicas}: re-read",
+                DecisionOutcome.Standby => $"hold {current} (standby: the lease holder writes; this daemon would scale to {decision.DesiredReplicas})",
                 // Starts with "hold": the count stays, and the back-off was logged once when it began.
-                ApplyOutcome.Deferred => $"hold {current}: cannot scale to {decision.DesiredReplicas} ({TargetHealth.Label(instances.Health.State)}){NextAttempt()}",
+                DecisionOutcome.Deferred => $"hold {current}: cannot scale to {decision.DesiredReplicas} ({TargetHealth.Label(instances.Health.State)}){NextAttempt()}",
                 _ => $"failed to scale {current} -> {decision.DesiredReplicas}",
             };
-            if (outcome != ApplyOutcome.Conflict)
+            if (outcome != DecisionOutcome.Conflict)
             {
                 break;
             }

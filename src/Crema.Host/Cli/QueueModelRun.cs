@@ -21,14 +21,8 @@ internal static class QueueModelRun
         {
             return exitCode;
         }
-        string text;
-        try
+        if (ConfigFileReader.ReadText(arrivalsPath, "the arrivals", error) is not { } text)
         {
-            text = File.ReadAllText(arrivalsPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            error.WriteLine($"{arrivalsPath}: cannot read the arrivals: {e.Message}");
             return ConfigFileReader.Unreadable;
         }
         var (arrivals, traceErrors) = ArrivalTrace.Read(text, arrivalsPath);
@@ -37,7 +31,7 @@ internal static class QueueModelRun
             traceErrors.ToList().ForEach(error.WriteLine);
             return ConfigFileReader.Invalid;
         }
-        var seconds = (int)Math.Ceiling(duration ?? arrivals.LastTimeSeconds + 600);
+        var seconds = (int)Math.Ceiling(duration ?? arrivals.LastTimeSeconds + SimulateCommand.DefaultTailSeconds);
         var parameters = new QueueParameters(serviceRate, startDelay, seconds);
         var (outcomes, errors) = QualityComparison.Run(loaded!.Config!, ConfigFileReader.Scalers, arrivals, parameters, objectName);
         if (errors.Count > 0)

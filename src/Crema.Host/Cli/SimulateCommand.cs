@@ -11,7 +11,7 @@ namespace Crema.Host.Cli;
 internal static class SimulateCommand
 {
     /// <summary>Added to the last trace time when no duration is given: enough for the default 300 s cooldown and window.</summary>
-    private const double DefaultTailSeconds = 600;
+    internal const double DefaultTailSeconds = 600;
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -81,14 +81,8 @@ internal static class SimulateCommand
         {
             return exitCode;
         }
-        string traceText;
-        try
+        if (ConfigFileReader.ReadText(tracePath, "the trace", error) is not { } traceText)
         {
-            traceText = File.ReadAllText(tracePath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            error.WriteLine($"{tracePath}: cannot read the trace: {e.Message}");
             return ConfigFileReader.Unreadable;
         }
         var (rows, traceErrors) = TraceReader.Read(traceText, tracePath);

@@ -67,7 +67,7 @@ internal sealed partial class DaemonHost : IAsyncDisposable
             return new ScalingSupervisor(loopServices, options.Source, options.InitialText, options.InitialConfig);
         });
         var app = builder.Build();
-        StatusEndpoints.Map(app, status, metrics);
+        StatusEndpoints.Map(app, status, metrics, options.Time);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Crema.Host");
         app.Lifetime.ApplicationStarted.Register(() => LogServing(log, string.Join(", ", app.Urls), options.DryRun));
         app.Lifetime.ApplicationStopping.Register(() => LogStopping(log));

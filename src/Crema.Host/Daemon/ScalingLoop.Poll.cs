@@ -31,22 +31,28 @@ internal sealed partial class ScalingLoop
         if (decision.DesiredReplicas != current && instances.Health.MayCall)
         {
             // Shown while the update and its operation run, which can take a minute.
-            Publish(StatusOf(readings, decision, current) with { LastDecision = $"scaling {current} -> {decision.DesiredReplicas}", Reason = decision.Reason });
+            Publish(StatusOf(readings, decision, current) with
+            {
+                LastDecision = $"scaling {current} -> {decision.DesiredReplicas}", Reason = decision.Reason,
+                PendingUpdate = services.DryRun ? null : new PendingUpdate(current.Value, decision.DesiredReplicas, now),
+            });
         }
+        DecisionEvent? applied = null;
         for (var attempt = 1; decision.DesiredReplicas != current && attempt <= ConflictAttempts; attempt++)
         {
             var outcome = await instances.ApplyAsync(decision.DesiredReplicas, services.DryRun).ConfigureAwait(false);
+            applied = new DecisionEvent(services.Time.GetUtcNow(), current.Value, decision.DesiredReplicas, decision.Reason, outcome);
             description = outcome switch
             {
-                ApplyOutcome.Applied => $"scale {current} -> {decision.DesiredReplicas}",
-                ApplyOutcome.DryRun => $"dry run: would scale {current} -> {decision.DesiredReplicas}",
-                ApplyOutcome.Conflict => $"conflict scaling {current} -> {decision.DesiredReplicas}: re-read",
-                ApplyOutcome.Standby => $"hold {current} (standby: the lease holder writes; this daemon would scale to {decision.DesiredReplicas})",
+                DecisionOutcome.Applied => $"scale {current} -> {decision.DesiredReplicas}",
+                DecisionOutcome.DryRun => $"dry run: would scale {current} -> {decision.DesiredReplicas}",
+                DecisionOutcome.Conflict => $"conflict scaling {current} -> {decision.DesiredReplicas}: re-read",
+                DecisionOutcome.Standby => $"hold {current} (standby: the lease holder writes; this daemon would scale to {decision.DesiredReplicas})",
                 // Starts with "hold": the count stays, and the back-off was logged once when it began.
-                ApplyOutcome.Deferred => $"hold {current}: cannot scale to {decision.DesiredReplicas} ({TargetHealth.Label(instances.Health.State)}){NextAttempt()}",
+                DecisionOutcome.Deferred => $"hold {current}: cannot scale to {decision.DesiredReplicas} ({TargetHealth.Label(instances.Health.State)}){NextAttempt()}",
                 _ => $"failed to scale {current} -> {decision.DesiredReplicas}",
             };
-            if (outcome != ApplyOutcome.Conflict)
+            if (outcome != DecisionOutcome.Conflict)
             {
                 break;
             }
@@ -58,6 +64,10 @@ internal sealed partial class ScalingLoop
             decision = ScalingEngine.Decide(scaledObject, state, current.Value, samples, now);
         }
         services.Metrics.PollDuration(Name, services.Time.GetElapsedTime(started));
+        if (applied is not null)
+        {
+            services.Status.AddEvent(Target, applied);
+        }
         LogDecision(decision, description, readings);
         Publish(StatusOf(readings, decision, instances.Known) with { LastDecision = description, Reason = decision.Reason });
         return decision.NextState;
@@ -123,6 +133,11 @@ internal sealed partial class ScalingLoop
             LastScaleAt = instances.LastScaleAt,
             LastScaleError = instances.LastError,
             PollingIntervalSeconds = interval.TotalSeconds,
+            MinReplicas = scaledObject.Spec.MinReplicaCount ?? Crema.Core.Configuration.ScalingDefaults.MinReplicaCount,
+            MaxReplicas = scaledObject.Spec.MaxReplicaCount ?? Crema.Core.Configuration.ScalingDefaults.MaxReplicaCount,
+            IdleReplicas = scaledObject.Spec.IdleReplicaCount,
+            Pause = PauseStatus.Of(scaledObject.Metadata?.Annotations),
+            ScalingModifiers = ModifiersStatus.Of(scaledObject.Spec, decision?.Composite),
             Triggers = triggerStatuses,
             CloudRun = instances.Status(),
         };

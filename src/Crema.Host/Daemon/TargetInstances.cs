@@ -87,12 +87,12 @@ internal sealed partial class TargetInstances
     /// Sets the count. Deliberately not cancelled by shutdown: once sent, an update is followed to its
     /// end so the daemon never stops with a change half-known (bounded by <see cref="UpdateTimeout"/>).
     /// </summary>
-    public async Task<ApplyOutcome> ApplyAsync(int desired, bool dryRun)
+    public async Task<DecisionOutcome> ApplyAsync(int desired, bool dryRun)
     {
         if (dryRun)
         {
             services.Metrics.ScaleOperation(name, "dry_run");
-            return ApplyOutcome.DryRun;
+            return DecisionOutcome.DryRun;
         }
         if (!services.WriteGate.CanWrite(out _))
         {
@@ -100,7 +100,7 @@ internal sealed partial class TargetInstances
         }
         if (!Health.MayCall)
         {
-            return ApplyOutcome.Deferred;
+            return DecisionOutcome.Deferred;
         }
         using var timeout = new CancellationTokenSource(UpdateTimeout, services.Time);
         var believed = Known;
@@ -110,13 +110,13 @@ internal sealed partial class TargetInstances
             {
                 // Not a conflict: Cloud Run could not be read (the health logged it and keeps the error for /status).
                 services.Metrics.ScaleOperation(name, "failed");
-                return ApplyOutcome.Failed;
+                return DecisionOutcome.Failed;
             }
             if (fresh != believed)
             {
                 // Someone else changed the count since we decided: decide again on the fresh value.
                 services.Metrics.ScaleOperation(name, "conflict");
-                return ApplyOutcome.Conflict;
+                return DecisionOutcome.Conflict;
             }
         }
         ScaleResult result;
@@ -153,12 +153,12 @@ internal sealed partial class TargetInstances
                 lastReadAt = LastScaleAt = services.Time.GetUtcNow();
                 Health.WriteSucceeded();
                 services.Metrics.ScaleOperation(name, "applied");
-                return ApplyOutcome.Applied;
+                return DecisionOutcome.Applied;
             case ScaleOutcome.Conflict:
                 Forget();
                 services.Metrics.ScaleOperation(name, "conflict");
                 Health.Conflicted(result.Message ?? $"{target} changed concurrently");
-                return ApplyOutcome.Conflict;
+                return DecisionOutcome.Conflict;
             default:
                 // A 4xx answer to the PATCH itself (403, 400) started nothing: what Crema knows still holds.
                 var refused = result is { HttpStatus: >= 400 and < 500, OperationName: null };
@@ -167,15 +167,15 @@ internal sealed partial class TargetInstances
     }
 
     /// <summary>Another daemon writes: decide as usual (warm), write nothing, and read the real count next poll.</summary>
-    private ApplyOutcome Standby()
+    private DecisionOutcome Standby()
     {
         Forget();
         baseline = null;
         services.Metrics.ScaleOperation(name, "standby");
-        return ApplyOutcome.Standby;
+        return DecisionOutcome.Standby;
     }
 
-    private ApplyOutcome Fail(string message, int httpStatus, bool refused)
+    private DecisionOutcome Fail(string message, int httpStatus, bool refused)
     {
         if (!refused)
         {
@@ -185,7 +185,7 @@ internal sealed partial class TargetInstances
         }
         services.Metrics.ScaleOperation(name, "failed");
         Health.WriteFailed(TargetHealth.StateOf(httpStatus), httpStatus, message);
-        return ApplyOutcome.Failed;
+        return DecisionOutcome.Failed;
     }
 
     private async Task<int?> ReadAsync(CancellationToken ct)

@@ -34,7 +34,7 @@ public sealed class DaemonDriftTests
         status.GetProperty("lastDrift").GetProperty("expected").GetInt32().ShouldBe(5);
         status.GetProperty("lastDrift").GetProperty("found").GetInt32().ShouldBe(9);
         DaemonMetricsText.Value(await harness.MetricsAsync(), "crema_target_drift_total{scaled_object=\"pool-a\"").ShouldBe(1);
-        (await harness.Http.GetStringAsync(harness.Daemon.BaseAddress)).ShouldContain("Changed outside Crema 1 time(s)");
+        (await harness.Http.GetStringAsync(new Uri(harness.Daemon.BaseAddress, "objects/pool-a"))).ShouldContain("Changed outside Crema 1 time(s)");
 
         await harness.AddFaultAsync(new EmulatorFault { Target = DaemonConfigs.PoolA, SetCount = 2 });
         await harness.AdvanceUntilAsync(async () => await HoldsAsync(harness, 5), Poll, 30, "2 brought back to the decision, 5");

@@ -87,7 +87,7 @@ public sealed class DaemonTargetBackoffTests
         DaemonMetricsText.Value(metrics, "crema_target_can_scale" + Series).ShouldBe(0);
         DaemonMetricsText.Value(metrics, StateSeries("forbidden")).ShouldBe(1);
         DaemonMetricsText.Value(metrics, "crema_target_consecutive_failures" + Series).ShouldBe(patches);
-        (await harness.Http.GetStringAsync(harness.Daemon.BaseAddress)).ShouldContain($"Cannot scale (forbidden): {patches} failed attempts since");
+        (await harness.Http.GetStringAsync(new Uri(harness.Daemon.BaseAddress, "objects/pool-a"))).ShouldContain($"Cannot scale (forbidden): {patches} failed attempts since");
         var failing = PoolLines(log);
         failing.Count.ShouldBe(1, log.ToString());
         failing[0].ShouldContain("ERROR");

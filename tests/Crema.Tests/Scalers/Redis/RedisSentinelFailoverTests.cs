@@ -30,6 +30,21 @@ public sealed class RedisSentinelFailoverTests
         }
     }
 
+    /// <summary>Waits until the replica holds <paramref name="length"/> items in the list (a bounded real-time poll on an external process).</summary>
+    private static async Task WaitForReplicaLengthAsync(RedisProcess replica, int length)
+    {
+        var deadline = DateTime.UtcNow + FollowTimeout;
+        string answer;
+        while ((answer = (await replica.CliAsync(Password, "LLEN", "jobs")).Trim()) != length.ToString(CultureInfo.InvariantCulture))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the replica did not receive the list: LLEN answered {answer}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     [Fact]
     public async Task Read_SentinelPromotesTheReplicaAndTheOldPrimaryDies_ReadsTheNewPrimary()
     {
@@ -51,6 +66,9 @@ public sealed class RedisSentinelFailoverTests
             {
                 await admin.GetDatabase().ListRightPushAsync("jobs", ["a", "b"]);
             }
+            // Replication is asynchronous: a failover before the replica has the two items would promote a replica
+            // without them (seen once under load: the new primary held only "c").
+            await WaitForReplicaLengthAsync(replica, 2);
             var pool = new RedisConnectionPool();
             await using var scaler = new RedisListScalerFactory(RedisTopology.Sentinel, pool).Create(TestTriggers.For("redis-sentinel",
                 TestTriggers.Parse($"addresses={sentinel.Address}|sentinelMaster={Master}|password={Password}|listName=jobs")));

@@ -23,6 +23,8 @@ public static class BuiltInScalers
         new Temporal.TemporalScalerFactory(),
         new Cron.CronScalerFactory(),
         new MetricsApi.MetricsApiScalerFactory(),
+        new PostgreSql.PostgreSqlScalerFactory(),
+        new MySql.MySqlScalerFactory(),
         .. Redis.RedisScalerFactories.All,
     ]);
 }

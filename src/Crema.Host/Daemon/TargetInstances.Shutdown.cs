@@ -8,7 +8,7 @@ internal sealed partial class TargetInstances
     /// An update cut short by shutdown. Accepted (an operation name): Cloud Run finishes it on its own.
     /// Unanswered: it may or may not land. Either way nothing is known any more; the next start reads the count.
     /// </summary>
-    private ApplyOutcome LeftAtShutdown(int desired, string? operation)
+    private DecisionOutcome LeftAtShutdown(int desired, string? operation)
     {
         Forget();
         services.Metrics.ScaleOperation(name, "stopped");
@@ -20,7 +20,7 @@ internal sealed partial class TargetInstances
         {
             LogAcceptedAtShutdown(logger, name, target, desired, operation);
         }
-        return ApplyOutcome.Stopped;
+        return DecisionOutcome.Stopped;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ScaledObject}: stopping; the update of {Target} to {Desired} was accepted (operation {Operation}) and Cloud Run finishes it")]

@@ -13,8 +13,8 @@ namespace Crema.Host.Emulator;
 
 /// <summary>
 /// An in-memory Cloud Run Admin API v2 on 127.0.0.1 for demos and tests: GET and PATCH of worker
-/// pools and services, long-running operations, plus <c>/emulator/faults</c>, <c>/emulator/targets</c>
-/// and <c>/emulator/history</c>. Point Crema at it with CREMA_RUN_ENDPOINT=<see cref="BaseAddress"/>.
+/// pools and services, long-running operations, plus <c>/emulator/faults</c>, <c>/emulator/targets</c>,
+/// <c>/emulator/history</c> and <c>/emulator/writes</c> (every accepted update with its User-Agent). Point Crema at it with CREMA_RUN_ENDPOINT=<see cref="BaseAddress"/>.
 /// </summary>
 public sealed class CloudRunEmulator : IAsyncDisposable
 {
@@ -66,7 +66,8 @@ public sealed class CloudRunEmulator : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
             var validateOnly = string.Equals(context.Request.Query["validateOnly"], "true", StringComparison.OrdinalIgnoreCase);
-            var reply = state.Patch(Path(context), context.Request.Query["updateMask"], validateOnly, body);
+            var userAgent = context.Request.Headers.UserAgent.ToString();
+            var reply = state.Patch(Path(context), context.Request.Query["updateMask"], validateOnly, body, userAgent.Length == 0 ? null : userAgent);
             if (reply.Hang)
             {
                 await HangAsync(context, state).ConfigureAwait(false);
@@ -76,11 +77,14 @@ public sealed class CloudRunEmulator : IAsyncDisposable
         });
         app.MapGet("/emulator/history", context =>
             WriteAsync(context, new EmulatorReply(200, JsonSerializer.Serialize(state.History(), Json))));
+        app.MapGet("/emulator/writes", context =>
+            WriteAsync(context, new EmulatorReply(200, JsonSerializer.Serialize(state.Writes(), Json))));
         app.MapPost("/emulator/faults", async context =>
         {
             var fault = await ReadAsync<EmulatorFault>(context).ConfigureAwait(false);
             await WriteAsync(context, fault is null ? BadBody() : state.AddFault(fault)).ConfigureAwait(false);
         });
+        app.MapDelete("/emulator/faults", context => WriteAsync(context, state.ClearFaults()));
         app.MapPost("/emulator/targets", async context =>
         {
             var target = await ReadAsync<TargetRequest>(context).ConfigureAwait(false);

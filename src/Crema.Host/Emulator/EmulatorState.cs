@@ -17,6 +17,7 @@ internal sealed class EmulatorState
     private readonly List<EmulatedOperation> pending = [];
     private readonly List<StatusFault> statusFaults = [];
     private readonly List<EmulatorHistoryEntry> history = [];
+    private readonly List<EmulatorWrite> writes = [];
     private readonly TimeProvider time;
     private readonly TimeSpan defaultDelay;
     private int held;
@@ -77,19 +78,14 @@ internal sealed class EmulatorState
                 return EmulatorJson.Error(404, "NOT_FOUND", $"fault target {fault.Target} is not an emulated resource");
             }
 
-            if (fault.Status is { } status)
+            if (Invalid(fault, target) is { } invalid)
             {
-                if (status is < 400 or > 599)
-                {
-                    return EmulatorJson.Error(400, "INVALID_ARGUMENT", "status must be an HTTP error status such as 429, 500 or 503");
-                }
-
-                statusFaults.Add(new StatusFault(target?.Name.Name, status, Math.Max(1, fault.Count), fault.RetryAfterSeconds));
+                return invalid;
             }
 
-            if (target is null && (fault.OperationDelaySeconds is not null || fault.Conflicts is not null || fault.FailOperations is not null || fault.HangPatches is not null))
+            if (fault.Status is { } status)
             {
-                return EmulatorJson.Error(400, "INVALID_ARGUMENT", "operationDelaySeconds, conflicts, failOperations and hangPatches need a target");
+                statusFaults.Add(new StatusFault(target?.Name.Name, fault.Method?.ToUpperInvariant(), status, Math.Max(1, fault.Count), fault.RetryAfterSeconds));
             }
 
             if (target is not null)
@@ -98,6 +94,33 @@ internal sealed class EmulatorState
                 target.PendingConflicts += Math.Max(0, fault.Conflicts ?? 0);
                 target.PendingOperationFailures += Math.Max(0, fault.FailOperations ?? 0);
                 target.PendingHangs += Math.Max(0, fault.HangPatches ?? 0);
+                if (fault.SetCount is { } count)
+                {
+                    SetByAnotherWriter(target, count);
+                }
+
+                if (fault.Delete)
+                {
+                    targets.Remove(target.Name.Name);
+                    pending.RemoveAll(o => o.Target == target);
+                }
+            }
+
+            return new EmulatorReply(200, "{}");
+        }
+    }
+
+    /// <summary>Disarms every status fault, conflict, operation failure and hang still pending (operation delays stay).</summary>
+    public EmulatorReply ClearFaults()
+    {
+        lock (gate)
+        {
+            statusFaults.Clear();
+            foreach (var target in targets.Values)
+            {
+                target.PendingConflicts = 0;
+                target.PendingOperationFailures = 0;
+                target.PendingHangs = 0;
             }
 
             return new EmulatorReply(200, "{}");
@@ -113,6 +136,14 @@ internal sealed class EmulatorState
         }
     }
 
+    public IReadOnlyList<EmulatorWrite> Writes()
+    {
+        lock (gate)
+        {
+            return [.. writes];
+        }
+    }
+
     public EmulatorReply Get(string path)
     {
         lock (gate)
@@ -120,29 +151,29 @@ internal sealed class EmulatorState
             Settle();
             if (operations.TryGetValue(path, out var operation))
             {
-                return TakeStatusFault(operation.Target.Name.Name) ?? EmulatorJson.Operation(operation);
+                return TakeStatusFault(operation.Target.Name.Name, "GET") ?? EmulatorJson.Operation(operation);
             }
 
             if (!TryFind(path, out var target))
             {
-                return TakeStatusFault(null) ?? NotFound(path);
+                return TakeStatusFault(null, "GET") ?? NotFound(path);
             }
 
-            return TakeStatusFault(target.Name.Name) ?? new EmulatorReply(200, EmulatorJson.Resource(target).ToJsonString());
+            return TakeStatusFault(target.Name.Name, "GET") ?? new EmulatorReply(200, EmulatorJson.Resource(target).ToJsonString());
         }
     }
 
-    public EmulatorReply Patch(string path, string? updateMask, bool validateOnly, string body)
+    public EmulatorReply Patch(string path, string? updateMask, bool validateOnly, string body, string? userAgent = null)
     {
         lock (gate)
         {
             Settle();
             if (!TryFind(path, out var target))
             {
-                return TakeStatusFault(null) ?? NotFound(path);
+                return TakeStatusFault(null, "PATCH") ?? NotFound(path);
             }
 
-            if (TakeStatusFault(target.Name.Name) is { } fault)
+            if (TakeStatusFault(target.Name.Name, "PATCH") is { } fault)
             {
                 return fault;
             }
@@ -197,6 +228,7 @@ internal sealed class EmulatorState
 
             target.Generation = generation;
             target.UpdateTime = now;
+            writes.Add(new EmulatorWrite(now, target.Name.Name, count, userAgent));
             target.PendingOperations++;
             pending.Add(operation);
             Settle();
@@ -223,9 +255,42 @@ internal sealed class EmulatorState
         }
     }
 
-    private EmulatorReply? TakeStatusFault(string? targetName)
+    private static EmulatorReply? Invalid(EmulatorFault fault, EmulatedTarget? target)
     {
-        var fault = statusFaults.FirstOrDefault(f => f.Target is null || f.Target == targetName);
+        if (fault.Status is < 400 or > 599)
+        {
+            return EmulatorJson.Error(400, "INVALID_ARGUMENT", "status must be an HTTP error status such as 429, 500 or 503");
+        }
+
+        if (fault.Method is not null && !fault.Method.Equals("GET", StringComparison.OrdinalIgnoreCase) && !fault.Method.Equals("PATCH", StringComparison.OrdinalIgnoreCase))
+        {
+            return EmulatorJson.Error(400, "INVALID_ARGUMENT", $"method must be GET or PATCH, found \"{fault.Method}\"");
+        }
+
+        if (fault.SetCount is < 0)
+        {
+            return EmulatorJson.Error(400, "INVALID_ARGUMENT", "setCount must be >= 0");
+        }
+
+        return target is null && (fault.OperationDelaySeconds is not null || fault.Conflicts is not null || fault.FailOperations is not null || fault.HangPatches is not null || fault.SetCount is not null || fault.Delete)
+            ? EmulatorJson.Error(400, "INVALID_ARGUMENT", "operationDelaySeconds, conflicts, failOperations, hangPatches, setCount and delete need a target")
+            : null;
+    }
+
+    // What another client's update does, applied at once: the spec changes, so do generation and etag.
+    private void SetByAnotherWriter(EmulatedTarget target, int count)
+    {
+        var now = time.GetUtcNow();
+        target.Generation++;
+        target.ObservedGeneration = target.Generation;
+        target.InstanceCount = count;
+        target.UpdateTime = now;
+        history.Add(new EmulatorHistoryEntry(now, target.Name.Name, count));
+    }
+
+    private EmulatorReply? TakeStatusFault(string? targetName, string method)
+    {
+        var fault = statusFaults.FirstOrDefault(f => (f.Target is null || f.Target == targetName) && (f.Method is null || f.Method == method));
         if (fault is null)
         {
             return null;

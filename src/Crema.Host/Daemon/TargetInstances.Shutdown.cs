@@ -1,3 +1,4 @@
+using Crema.Host.Status;
 using Microsoft.Extensions.Logging;
 
 namespace Crema.Host.Daemon;

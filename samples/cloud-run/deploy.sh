@@ -36,5 +36,6 @@ gcloud run deploy crema --project "$PROJECT_ID" --region "$REGION" \
   --min-instances 1 --max-instances 1 --no-cpu-throttling \
   --no-allow-unauthenticated --ingress internal \
   --set-secrets /etc/crema/crema.yaml=crema-config:latest \
+  --set-env-vars CREMA_SHUTDOWN_GRACE=8 \
   --set-env-vars "CREMA_LEASE=gs://${PROJECT_ID}-crema/leader" \
   --args run,--config,/etc/crema/crema.yaml

@@ -33,6 +33,11 @@ internal static class RunCommand
             Description = $"Directory secretTargetRef values are read from, as DIR/NAME/KEY (a mounted Secret). Default: ${SecretsDirectory.Variable}, else {SecretsDirectory.DefaultPath}.",
             HelpName = "DIR",
         };
+        var shutdownGrace = new Option<string?>("--shutdown-grace")
+        {
+            Description = $"Seconds from SIGTERM to exit; an update in flight is given up in time (Cloud Run kills 10 s after SIGTERM). Default: ${ShutdownGraceOption.Variable}, else {ShutdownGrace.Default.TotalSeconds:0}.",
+            HelpName = "SECONDS",
+        };
         var lease = new Option<string?>("--lease")
         {
             Description = $"Let only one of several daemons write: the lease holder writes, the others stand by. {LeaseLocation.Forms}. Default: ${LeaseArguments.LeaseVariable}; none: this daemon always writes.",
@@ -53,12 +58,17 @@ internal static class RunCommand
             Description = $"Seconds between reads of each target's instance count that notice changes made by someone else (never more often than the polling interval; 0: every poll). Default: ${TargetReadInterval.Variable}, else {TargetHealthOptions.DefaultReadInterval.TotalSeconds:0}.",
             HelpName = "SECONDS",
         };
-        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir, readInterval, lease, leaseDuration, leaseIdentity };
+        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir, readInterval, lease, leaseDuration, leaseIdentity, shutdownGrace };
         command.SetAction(async (parsed, ct) =>
         {
             if (!LogLevels.TryResolve(parsed.GetValue(logLevel), environment, out var level, out var levelError))
             {
                 error.WriteLine(levelError);
+                return 1;
+            }
+            if (!ShutdownGraceOption.TryResolve(parsed.GetValue(shutdownGrace), environment, out var grace, out var graceError))
+            {
+                error.WriteLine(graceError);
                 return 1;
             }
             if (!TargetReadInterval.TryResolve(parsed.GetValue(readInterval), environment, out var targetReadInterval, out var intervalError))
@@ -96,6 +106,7 @@ internal static class RunCommand
                 Google = google,
                 Environment = environment,
                 SecretsDirectory = SecretsDirectory.From(parsed.GetValue(secretsDir), environment),
+                ShutdownGrace = grace,
                 Lease = leaseOptions,
                 LeaseStore = leaseStore,
                 TargetHealth = TargetHealthOptions.Default with { ReadInterval = targetReadInterval },

@@ -12,5 +12,8 @@ internal sealed class ConcurrencyLimits(int cloudRun = 8, int perTriggerType = 1
 
     public SemaphoreSlim CloudRun { get; } = new(cloudRun, cloudRun);
 
+    /// <summary>Reads in flight allowed per trigger type, abandoned ones included.</summary>
+    public int PerTriggerType => perTriggerType;
+
     public SemaphoreSlim ForTriggerType(string type) => byTriggerType.GetOrAdd(type, _ => new SemaphoreSlim(perTriggerType, perTriggerType));
 }

@@ -36,8 +36,10 @@ internal sealed partial class DaemonHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Parse(options.Address), options.Port));
-        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // Every stop step is bounded by the grace (ShutdownGrace); the host's own timeout is the same, as a backstop.
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownGrace);
         ConfigureLogging(builder.Logging, options);
+        var shutdown = new ShutdownGrace(options.ShutdownGrace, options.Time);
         var status = new StatusStore();
         var metrics = new CremaMetrics(status);
         builder.Services.AddSingleton(status);
@@ -61,6 +63,7 @@ internal sealed partial class DaemonHost : IAsyncDisposable
                     options.SecretsDirectory ?? SecretsDirectory.From(null, options.Environment), google.Project.ResolveAsync), new ConcurrencyLimits(),
                 status, metrics, options.Time, logging, options.Environment, options.DryRun)
             {
+                Shutdown = shutdown,
                 TargetHealth = options.TargetHealth,
                 WriteGate = (IWriteGate?)services.GetService<LeaseElector>() ?? OpenWriteGate.Instance,
             };
@@ -70,7 +73,11 @@ internal sealed partial class DaemonHost : IAsyncDisposable
         StatusEndpoints.Map(app, status, metrics, options.Time);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Crema.Host");
         app.Lifetime.ApplicationStarted.Register(() => LogServing(log, string.Join(", ", app.Urls), options.DryRun));
-        app.Lifetime.ApplicationStopping.Register(() => LogStopping(log));
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            shutdown.Begin();
+            LogStopping(log, options.ShutdownGrace.TotalSeconds);
+        });
         return new DaemonHost(app, status);
     }
 

@@ -44,6 +44,8 @@ internal sealed record DaemonOptions
     /// <summary>Google API clients; default built from <see cref="Environment"/> (endpoint overrides, ADC).</summary>
     public GoogleServices? Google { get; init; }
 
+    /// <summary>How long a stop may take from SIGTERM to exit; default 8 s (Cloud Run kills 10 s after SIGTERM).</summary>
+    public TimeSpan ShutdownGrace { get; init; } = Daemon.ShutdownGrace.Default;
     /// <summary>How often targets are read again (drift) and how failing targets back off; see <see cref="TargetHealthOptions"/>.</summary>
     public TargetHealthOptions TargetHealth { get; init; } = TargetHealthOptions.Default;
 

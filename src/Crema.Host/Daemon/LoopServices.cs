@@ -21,6 +21,8 @@ internal sealed record LoopServices(
     Func<string, string?> Environment,
     bool DryRun)
 {
+    /// <summary>How long a stop may take (SIGTERM to exit); default <see cref="ShutdownGrace.Default"/>.</summary>
+    public ShutdownGrace Shutdown { get; init; } = new(ShutdownGrace.Default, TimeProvider.System);
     /// <summary>Asked right before every write to Cloud Run; without a lease it always lets the write through.</summary>
     public IWriteGate WriteGate { get; init; } = OpenWriteGate.Instance;
 

@@ -48,6 +48,7 @@ internal sealed partial class ScalingLoop
                 DecisionOutcome.DryRun => $"dry run: would scale {current} -> {decision.DesiredReplicas}",
                 DecisionOutcome.Conflict => $"conflict scaling {current} -> {decision.DesiredReplicas}: re-read",
                 DecisionOutcome.Standby => $"hold {current} (standby: the lease holder writes; this daemon would scale to {decision.DesiredReplicas})",
+                DecisionOutcome.Stopped => $"stopping: scaling {current} -> {decision.DesiredReplicas} left unconfirmed",
                 // Starts with "hold": the count stays, and the back-off was logged once when it began.
                 DecisionOutcome.Deferred => $"hold {current}: cannot scale to {decision.DesiredReplicas} ({TargetHealth.Label(instances.Health.State)}){NextAttempt()}",
                 _ => $"failed to scale {current} -> {decision.DesiredReplicas}",
@@ -120,7 +121,7 @@ internal sealed partial class ScalingLoop
             var outcome = decision?.Triggers.FirstOrDefault(t => t.TriggerName == r.Key);
             return new TriggerStatus(r.Key, r.Type, r.Reading?.Value ?? outcome?.Value, r.Reading?.Target ?? outcome?.Target,
                 outcome?.IsActive ?? r.Reading?.IsActive ?? false, outcome?.InFallback ?? false,
-                outcome?.ConsecutiveFailures ?? (r.Error is null ? 0 : 1), r.Error, r.Reading?.Note, r.Reading?.Details);
+                outcome?.ConsecutiveFailures ?? (r.Error is null ? 0 : 1), r.Error, r.Reading?.Note, r.Reading?.Details) { StrandedReads = r.StrandedReads };
         }).ToArray();
         return new ObjectStatus
         {

@@ -52,7 +52,7 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
 
     public void Start() => running = Task.Run(() => RunAsync(stopping.Token));
 
-    /// <summary>Stops polling; an update already sent to Cloud Run is followed to its end first.</summary>
+    /// <summary>Stops polling; an update in flight is waited for within the shutdown grace (see <see cref="ShutdownGrace"/>).</summary>
     public async ValueTask DisposeAsync()
     {
         services.WriteGate.BecameWriter -= OnBecameWriter;

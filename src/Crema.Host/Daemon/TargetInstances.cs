@@ -84,8 +84,9 @@ internal sealed partial class TargetInstances
     };
 
     /// <summary>
-    /// Sets the count. Deliberately not cancelled by shutdown: once sent, an update is followed to its
-    /// end so the daemon never stops with a change half-known (bounded by <see cref="UpdateTimeout"/>).
+    /// Sets the count. Not cancelled by the loop's stop, but bounded by the shutdown grace: once stopping, an
+    /// update Cloud Run accepted is not followed further (its operation finishes there), and one still
+    /// unanswered is given up at <see cref="ShutdownGrace.UpdatesEnd"/>; the next start reads the real count.
     /// </summary>
     public async Task<DecisionOutcome> ApplyAsync(int desired, bool dryRun)
     {
@@ -102,7 +103,8 @@ internal sealed partial class TargetInstances
         {
             return DecisionOutcome.Deferred;
         }
-        using var timeout = new CancellationTokenSource(UpdateTimeout, services.Time);
+        using var updateTimeout = new CancellationTokenSource(UpdateTimeout, services.Time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(updateTimeout.Token, services.Shutdown.UpdatesEnd);
         var believed = Known;
         if (etag is null)
         {
@@ -130,7 +132,7 @@ internal sealed partial class TargetInstances
                 return Standby();
             }
             using var write = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, revoked);
-            result = await services.CloudRun.SetInstanceCountAsync(target, desired, etag, write.Token).ConfigureAwait(false);
+            result = await services.CloudRun.SetInstanceCountAsync(target, desired, etag, services.Shutdown.Stopping, write.Token).ConfigureAwait(false);
             if (result.Outcome == ScaleOutcome.Cancelled && revoked.IsCancellationRequested && !timeout.IsCancellationRequested)
             {
                 return Standby();
@@ -154,6 +156,8 @@ internal sealed partial class TargetInstances
                 Health.WriteSucceeded();
                 services.Metrics.ScaleOperation(name, "applied");
                 return DecisionOutcome.Applied;
+            case ScaleOutcome.Cancelled when services.Shutdown.IsStopping:
+                return LeftAtShutdown(desired, result.OperationName);
             case ScaleOutcome.Conflict:
                 Forget();
                 services.Metrics.ScaleOperation(name, "conflict");

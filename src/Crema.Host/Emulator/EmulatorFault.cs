@@ -5,9 +5,10 @@ namespace Crema.Host.Emulator;
 /// optional: <see cref="Status"/> (429, 500 or 503) makes the next <see cref="Count"/> requests fail
 /// (for <see cref="Target"/>, or every request when null), <see cref="OperationDelaySeconds"/> sets the
 /// target's operation duration, <see cref="Conflicts"/> makes its next PATCHes return 409 ABORTED,
-/// <see cref="FailOperations"/> makes its next operations finish with FAILED_PRECONDITION,
-/// <see cref="SetCount"/> plays another writer changing the count, <see cref="Delete"/> deletes the target.
-/// <c>DELETE /emulator/faults</c> disarms every status fault, conflict and operation failure still pending.
+/// <see cref="FailOperations"/> makes its next operations finish with FAILED_PRECONDITION, <see cref="HangPatches"/>
+/// makes its next PATCHes get no answer at all, <see cref="SetCount"/> plays another writer changing the count,
+/// <see cref="Delete"/> deletes the target. <c>DELETE /emulator/faults</c> disarms every status fault, conflict,
+/// operation failure and hang still pending.
 /// </summary>
 public sealed record EmulatorFault
 {
@@ -34,6 +35,9 @@ public sealed record EmulatorFault
 
     /// <summary>How many of the target's next operations end with an error.</summary>
     public int? FailOperations { get; init; }
+
+    /// <summary>How many of the target's next PATCHes are held without an answer until the client gives up (nothing changes).</summary>
+    public int? HangPatches { get; init; }
 
     /// <summary>
     /// Another writer (a person, a deployment, a second autoscaler) sets <see cref="Target"/>'s count to this

@@ -20,6 +20,7 @@ internal sealed class EmulatorState
     private readonly List<EmulatorWrite> writes = [];
     private readonly TimeProvider time;
     private readonly TimeSpan defaultDelay;
+    private int held;
 
     public EmulatorState(CloudRunEmulatorOptions options)
     {
@@ -40,6 +41,11 @@ internal sealed class EmulatorState
             AddFault(fault).EnsureSuccess();
         }
     }
+
+    /// <summary>Requests held unanswered right now (a hang fault).</summary>
+    public int HeldRequests => Volatile.Read(ref held);
+
+    public void Holding(int change) => Interlocked.Add(ref held, change);
 
     public EmulatorReply AddTarget(string name, int count, string? scalingMode = null)
     {
@@ -87,6 +93,7 @@ internal sealed class EmulatorState
                 target.OperationDelay = fault.OperationDelaySeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : target.OperationDelay;
                 target.PendingConflicts += Math.Max(0, fault.Conflicts ?? 0);
                 target.PendingOperationFailures += Math.Max(0, fault.FailOperations ?? 0);
+                target.PendingHangs += Math.Max(0, fault.HangPatches ?? 0);
                 if (fault.SetCount is { } count)
                 {
                     SetByAnotherWriter(target, count);
@@ -103,7 +110,7 @@ internal sealed class EmulatorState
         }
     }
 
-    /// <summary>Disarms every status fault, conflict and operation failure still pending (operation delays stay).</summary>
+    /// <summary>Disarms every status fault, conflict, operation failure and hang still pending (operation delays stay).</summary>
     public EmulatorReply ClearFaults()
     {
         lock (gate)
@@ -113,6 +120,7 @@ internal sealed class EmulatorState
             {
                 target.PendingConflicts = 0;
                 target.PendingOperationFailures = 0;
+                target.PendingHangs = 0;
             }
 
             return new EmulatorReply(200, "{}");
@@ -168,6 +176,12 @@ internal sealed class EmulatorState
             if (TakeStatusFault(target.Name.Name, "PATCH") is { } fault)
             {
                 return fault;
+            }
+
+            if (target.PendingHangs > 0)
+            {
+                target.PendingHangs--;
+                return new EmulatorReply(0, string.Empty, Hang: true);
             }
 
             var masks = (updateMask ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -258,8 +272,8 @@ internal sealed class EmulatorState
             return EmulatorJson.Error(400, "INVALID_ARGUMENT", "setCount must be >= 0");
         }
 
-        return target is null && (fault.OperationDelaySeconds is not null || fault.Conflicts is not null || fault.FailOperations is not null || fault.SetCount is not null || fault.Delete)
-            ? EmulatorJson.Error(400, "INVALID_ARGUMENT", "operationDelaySeconds, conflicts, failOperations, setCount and delete need a target")
+        return target is null && (fault.OperationDelaySeconds is not null || fault.Conflicts is not null || fault.FailOperations is not null || fault.HangPatches is not null || fault.SetCount is not null || fault.Delete)
+            ? EmulatorJson.Error(400, "INVALID_ARGUMENT", "operationDelaySeconds, conflicts, failOperations, hangPatches, setCount and delete need a target")
             : null;
     }
 

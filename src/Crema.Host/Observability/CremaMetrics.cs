@@ -27,6 +27,7 @@ internal sealed partial class CremaMetrics : IDisposable
         meter.CreateObservableGauge("crema_trigger_active", () => Triggers(status, t => t.Active ? 1 : 0), description: "1 when the trigger is active.");
         meter.CreateObservableGauge("crema_trigger_consecutive_failures", () => Triggers(status, t => t.ConsecutiveFailures), description: "Consecutive failed reads of each trigger.");
         meter.CreateObservableGauge("crema_trigger_fallback", () => Triggers(status, t => t.InFallback ? 1 : 0), description: "1 while the trigger is in fallback.");
+        meter.CreateObservableGauge("crema_trigger_stranded_reads", () => Triggers(status, t => t.StrandedReads), description: "Reads abandoned after their timeout and still running (each holds a place in its trigger type's concurrency bound).");
         meter.CreateObservableGauge("crema_scaler_detail", () => Details(status), description: "Extra figures reported by scalers (for example API requests per poll).");
         meter.CreateObservableGauge("crema_desired_instances", () => Objects(status, o => o.Desired), description: "Instances the last decision asked for.");
         meter.CreateObservableGauge("crema_current_instances", () => Objects(status, o => o.Current), description: "Instances last read from or applied to Cloud Run.");
@@ -36,7 +37,7 @@ internal sealed partial class CremaMetrics : IDisposable
         meter.CreateObservableGauge("crema_target_state", () => TargetStates(status), description: "1 for the target's state: ok, conflict, forbidden, not_found, automatic_scaling or error.");
         meter.CreateObservableGauge("crema_config_loaded_timestamp_seconds", () => ConfigLoaded(status), description: "Unix time the running config was loaded.");
         triggerErrors = meter.CreateCounter<long>("crema_trigger_errors_total", description: "Failed trigger reads.");
-        scaleOperations = meter.CreateCounter<long>("crema_scale_operations_total", description: "Instance count updates by result (applied, conflict, failed, dry_run).");
+        scaleOperations = meter.CreateCounter<long>("crema_scale_operations_total", description: "Instance count updates by result (applied, conflict, failed, dry_run, stopped: cut short by shutdown).");
         cloudRunCalls = meter.CreateCounter<long>("crema_cloud_run_api_calls_total", description: "Cloud Run Admin API calls by method and HTTP status.");
         configReloads = meter.CreateCounter<long>("crema_config_reloads_total", description: "Config loads by result (applied, invalid, unreadable, failed).");
         targetDrifts = meter.CreateCounter<long>("crema_target_drift_total", description: "Times a target's count was found changed by another writer.");

@@ -20,4 +20,7 @@ internal enum DecisionOutcome
 
     /// <summary>Not attempted: the target backs off after failures (see the object's cloudRun).</summary>
     Deferred,
+
+    /// <summary>Cut short by shutdown: accepted and left to Cloud Run, or unanswered within the grace.</summary>
+    Stopped,
 }

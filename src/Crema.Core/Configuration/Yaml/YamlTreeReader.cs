@@ -33,7 +33,8 @@ internal sealed class YamlTreeReader
                 $"the file is {bytes.ToString(CultureInfo.InvariantCulture)} bytes; the limit is {YamlLimits.MaxBytes.ToString(CultureInfo.InvariantCulture)} (1 MiB)");
             return null;
         }
-        var reader = new YamlTreeReader(new Parser(new StringReader(text)), diagnostics);
+        var parser = new Parser(new StringReader(text));
+        var reader = new YamlTreeReader(parser, diagnostics);
         try
         {
             return reader.ReadStream();
@@ -41,6 +42,11 @@ internal sealed class YamlTreeReader
         catch (YamlException ex)
         {
             diagnostics.Error(ToPosition(ex.Start), string.Empty, $"YAML syntax error: {SyntaxMessage(ex)}");
+        }
+        catch (Exception ex) when (YamlLibraryFailure.Is(ex))
+        {
+            var at = parser.Current is { } last ? ToPosition(last.End) : SourcePosition.Start;
+            diagnostics.Error(at, string.Empty, "YAML syntax error: a flow mapping or sequence ({...} or [...]) is not closed properly after this point");
         }
         catch (YamlLimitExceededException ex)
         {

@@ -1,3 +1,4 @@
+using Crema.Abstractions;
 using Crema.Scalers.Sql;
 
 namespace Crema.Scalers.MySql;
@@ -71,7 +72,7 @@ internal sealed record MySqlDsn(string User, string Password, string Net, string
                 }
                 if (!PercentEncoding.TryDecode(pair[(equals + 1)..], plusIsSpace: true, out var value))
                 {
-                    error = $"has a badly escaped value for the parameter {pair[..equals]}";
+                    error = $"has a badly escaped value for the parameter \"{UntrustedText.Escape(pair[..Math.Min(equals, 64)])}\"";
                     return null;
                 }
                 parameters.Add(new(pair[..equals], value));

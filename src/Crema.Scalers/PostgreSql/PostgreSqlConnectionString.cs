@@ -1,4 +1,5 @@
 using System.Text;
+using Crema.Abstractions;
 using Crema.Scalers.Sql;
 
 namespace Crema.Scalers.PostgreSql;
@@ -202,14 +203,16 @@ internal static class PostgreSqlConnectionString
     private static bool TryDecode(string encoded, Dictionary<string, string> settings, string key, ref string? error)
     {
         var raw = encoded.Trim(' ');
+        // The key may be a query parameter's name, taken from the URL as written.
+        var shown = UntrustedText.Escape(key.Length <= 64 ? key : key[..64]);
         if (raw.Contains(' ', StringComparison.Ordinal))
         {
-            error = $"has a space in the URL's {key}; write it as %20";
+            error = $"has a space in the URL's {shown}; write it as %20";
             return false;
         }
         if (!PercentEncoding.TryDecode(raw, plusIsSpace: false, out var value) || value.Contains('\0', StringComparison.Ordinal))
         {
-            error = $"has a bad percent-encoded character in the URL's {key}";
+            error = $"has a bad percent-encoded character in the URL's {shown}";
             return false;
         }
         settings[key] = value;

@@ -8,6 +8,8 @@ using Crema.Scalers.Gcp.Monitoring;
 using Crema.Scalers.GitHubRunner;
 using Crema.Scalers.Http;
 using Crema.Scalers.Kafka;
+using Crema.Scalers.MySql;
+using Crema.Scalers.PostgreSql;
 using Crema.Scalers.Prometheus;
 using Crema.Scalers.RabbitMq;
 using Crema.Scalers.Temporal;
@@ -163,5 +165,21 @@ public sealed class FuzzRegressionTests
 
         TemporalBacklog.Of(new DescribeTaskQueueResponse { Stats = new TaskQueueStats { ApproximateBacklogCount = -3 } }).ShouldBe(0);
         TemporalBacklog.OfDeploymentVersion(deployment, "q", null).ShouldBe(long.MaxValue);
+    }
+
+    [Fact]
+    public void MySqlDsn_ParameterNameWithControlCharacter_ErrorEscapesIt()
+    {
+        MySqlDsn.Parse("u:p@tcp(db:3306)/jobs?time\u001bout=%4", out var error).ShouldBeNull();
+
+        error.ShouldBe("has a badly escaped value for the parameter \"time\\x1bout\"");
+    }
+
+    [Fact]
+    public void PostgreSqlUrl_ParameterNameWithControlCharacter_ErrorEscapesIt()
+    {
+        PostgreSqlConnectionString.Parse("postgresql://u@db/jobs?ssl\u0007mode=a b", out var error).ShouldBeNull();
+
+        error.ShouldBe("has a space in the URL's ssl\\x07mode; write it as %20");
     }
 }

@@ -11,7 +11,7 @@ internal static partial class FuzzTargets
             ConfigLoader(), KedaImport(), ScalingFormula(),
             Prometheus(), Monitoring(), MonitoringError(), GoogleError(), CloudRun(), SecretPayload(), OAuthToken(),
             RabbitMq(), GitHubJobs(), GitHubRuns(), GitHubLinks(), ErrorExcerpt(), RedisInfo(),
-            KafkaLag(), ExternalReplies(), TemporalReplies(),
+            KafkaLag(), ExternalReplies(), TemporalReplies(), SqlValue(), SqlConnection(),
         }.ToDictionary(t => t.Name, StringComparer.Ordinal));
 
     public static IEnumerable<string> Names => All.Value.Keys;

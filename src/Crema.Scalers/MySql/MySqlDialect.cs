@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Security.Authentication;
 using Crema.Scalers.Sql;
 using MySqlConnector;
 
@@ -12,19 +10,9 @@ internal sealed class MySqlDialect : SqlDialect
 
     public override string? Describe(Exception exception)
     {
-        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        if (DescribeConnection(exception, "the tls parameter and the server's certificate") is { } connection)
         {
-            switch (cause)
-            {
-                case SocketException { SocketErrorCode: SocketError.ConnectionRefused }:
-                    return "cannot connect: connection refused (is the server running and listening on that host and port?)";
-                case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData }:
-                    return "cannot connect: the host name does not resolve";
-                case SocketException:
-                    return "cannot connect";
-                case AuthenticationException:
-                    return "the TLS handshake failed (check the tls parameter and the server's certificate)";
-            }
+            return connection;
         }
         return exception is MySqlException server ? server.ErrorCode switch
         {

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Numerics;
-using System.Security.Authentication;
 using Crema.Scalers.Sql;
 using Npgsql;
 
@@ -48,20 +46,15 @@ internal sealed class PostgreSqlDialect : SqlDialect
                 _ => $"the server rejected the query (SQLSTATE {server.SqlState})",
             };
         }
+        if (DescribeConnection(exception, "sslmode and the server's certificate against sslrootcert") is { } connection)
+        {
+            return connection;
+        }
         for (var cause = exception; cause is not null; cause = cause.InnerException)
         {
-            switch (cause)
+            if (cause is TimeoutException)
             {
-                case SocketException { SocketErrorCode: SocketError.ConnectionRefused }:
-                    return "cannot connect: connection refused (is the server running and listening on that host and port?)";
-                case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData }:
-                    return "cannot connect: the host name does not resolve";
-                case SocketException:
-                    return "cannot connect";
-                case AuthenticationException:
-                    return "the TLS handshake failed (check sslmode and the server's certificate against sslrootcert)";
-                case TimeoutException:
-                    return "the connection timed out";
+                return "the connection timed out";
             }
         }
         return exception is NpgsqlException && exception.Message.Contains("SSL", StringComparison.Ordinal)

@@ -17,8 +17,6 @@ public sealed partial class MetadataBinder
     private readonly List<MetadataError> errors = [];
     private readonly List<MetadataError> warnings = [];
     private readonly Dictionary<string, string> namesUsed = new(StringComparer.Ordinal);
-    private readonly HashSet<string> readKeys = new(StringComparer.Ordinal);
-    private readonly HashSet<string> knownKeys = new(StringComparer.Ordinal);
 
     /// <summary>Creates a binder over one trigger's context.</summary>
     public MetadataBinder(ScalerContext context) => Context = context;
@@ -29,8 +27,11 @@ public sealed partial class MetadataBinder
     /// <summary>Every error recorded so far.</summary>
     public IReadOnlyList<MetadataError> Errors => errors;
 
-    /// <summary>Every warning recorded so far (deprecated keys).</summary>
-    public IReadOnlyList<MetadataError> Warnings => warnings;
+    /// <summary>
+    /// Every warning so far: deprecated keys, and metadata entries written for a key that is not read from
+    /// there (a secret in metadata, or <c>keyFromEnv</c> for a key read from metadata only).
+    /// </summary>
+    public IReadOnlyList<MetadataError> Warnings => [.. warnings, .. IgnoredEntries()];
 
     /// <summary>Records an error against a metadata key.</summary>
     public void Fail(string key, string message, MetadataSource source = MetadataSource.Metadata) =>
@@ -38,6 +39,25 @@ public sealed partial class MetadataBinder
 
     /// <summary>Records <paramref name="message"/> against <paramref name="key"/> unless <paramref name="condition"/> holds.</summary>
     public void Check(bool condition, string key, string message)
+    {
+        if (!condition)
+        {
+            Fail(key, message);
+        }
+    }
+
+    /// <summary>
+    /// Records an error against a declared key under the name it was given by (an alias, when one was
+    /// used) and in the source it came from, so a cross-field error points at what the user wrote.
+    /// </summary>
+    public void Fail(MetadataKey key, string message)
+    {
+        var name = NameUsed(key);
+        Fail(name, message, SourceOf(key, name));
+    }
+
+    /// <summary>Records <paramref name="message"/> against <paramref name="key"/> (as <see cref="Fail(MetadataKey, string)"/>) unless <paramref name="condition"/> holds.</summary>
+    public void Check(bool condition, MetadataKey key, string message)
     {
         if (!condition)
         {
@@ -237,23 +257,6 @@ public sealed partial class MetadataBinder
             return defaultValue;
         }
         return value;
-    }
-
-    /// <summary>Metadata keys that no binder call read (tolerated by KEDA; we warn).</summary>
-    public IReadOnlyList<string> UnknownKeys() =>
-        Context.Metadata.Keys.Where(k => !readKeys.Contains(k)).Order(StringComparer.Ordinal).ToArray();
-
-    /// <summary>Every metadata key a binder call read, without the <c>keyFromEnv</c> twins (for "did you mean").</summary>
-    public IReadOnlyList<string> KnownKeys() => knownKeys.Order(StringComparer.Ordinal).ToArray();
-
-    private void Read(MetadataKey key)
-    {
-        foreach (var name in key.Names)
-        {
-            knownKeys.Add(name);
-            readKeys.Add(name);
-            readKeys.Add(name + FromEnvSuffix);
-        }
     }
 
     /// <summary>The allowed spelling of <paramref name="value"/>, or null (and an error) when it is not allowed.</summary>

@@ -17,6 +17,9 @@ public sealed record GoogleEndpoints
     /// <summary>Secret Manager API; default https://secretmanager.googleapis.com.</summary>
     public Uri SecretManager { get; init; } = new("https://secretmanager.googleapis.com/");
 
+    /// <summary>Cloud Storage JSON API (the lease object); default https://storage.googleapis.com, override CREMA_STORAGE_ENDPOINT.</summary>
+    public Uri Storage { get; init; } = new("https://storage.googleapis.com/");
+
     /// <summary>
     /// Parameter Manager override; null (the default) picks the global or regional endpoint from
     /// the parameter's location (see <see cref="ParameterManagerFor"/>).
@@ -39,6 +42,7 @@ public sealed record GoogleEndpoints
             Run = Read(getVariable, "CREMA_RUN_ENDPOINT") ?? defaults.Run,
             Monitoring = Read(getVariable, "CREMA_MONITORING_ENDPOINT") ?? defaults.Monitoring,
             SecretManager = Read(getVariable, "CREMA_SECRETMANAGER_ENDPOINT") ?? defaults.SecretManager,
+            Storage = Read(getVariable, "CREMA_STORAGE_ENDPOINT") ?? defaults.Storage,
             ParameterManager = Read(getVariable, "CREMA_PARAMETERMANAGER_ENDPOINT"),
         };
     }

@@ -22,6 +22,9 @@ public static class BuiltInScalers
         new RabbitMq.RabbitMqScalerFactory(),
         new Temporal.TemporalScalerFactory(),
         new Cron.CronScalerFactory(),
+        new MetricsApi.MetricsApiScalerFactory(),
+        new PostgreSql.PostgreSqlScalerFactory(),
+        new MySql.MySqlScalerFactory(),
         .. Redis.RedisScalerFactories.All,
     ]);
 }

@@ -30,3 +30,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- define "crema.configMapName" -}}
 {{- default (include "crema.fullname" .) .Values.existingConfigMap -}}
 {{- end -}}
+
+{{- define "crema.leaseName" -}}
+{{- default (include "crema.fullname" .) .Values.leaderElection.leaseName -}}
+{{- end -}}

@@ -17,7 +17,7 @@ internal static class FallbackRules
         for (var i = 0; i < spec.Triggers.Count; i++)
         {
             var trigger = spec.Triggers[i];
-            metricTypes[trigger.Name ?? i.ToString(CultureInfo.InvariantCulture)] = trigger.MetricType ?? MetricType.AverageValue;
+            metricTypes[TriggerContexts.KeyOf(trigger, i)] = trigger.MetricType ?? MetricType.AverageValue;
         }
 
         var evaluations = new List<TriggerEvaluation>(samples.Count);

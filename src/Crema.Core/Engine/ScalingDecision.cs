@@ -10,4 +10,11 @@ public sealed record ScalingDecision(
     bool IsActive,
     string Reason,
     ScalingState NextState,
-    IReadOnlyList<TriggerOutcome> Triggers);
+    IReadOnlyList<TriggerOutcome> Triggers)
+{
+    /// <summary>
+    /// With scalingModifiers, the composite metric the decision used (named <c>composite-metric</c>; value and
+    /// target null when the formula could not be evaluated); null without them or while paused.
+    /// </summary>
+    public TriggerOutcome? Composite { get; init; }
+}

@@ -41,10 +41,12 @@ public static class ScalingEngine
         bool isError;
         IReadOnlyList<HpaInput> inputs;
         string? signalError = null;
+        TriggerOutcome? compositeOutcome = null;
         if (ScalingModifierRules.IsUsed(spec))
         {
             var composite = ScalingModifierRules.Evaluate(spec.Advanced!.ScalingModifiers!, spec.Fallback, evaluations);
             (isActive, isError, inputs, signalError) = (composite.IsActive, composite.IsError, [composite.Input], composite.Error);
+            compositeOutcome = Outcome(composite);
         }
         else
         {
@@ -90,7 +92,16 @@ public static class ScalingEngine
             reason += " (activation forced by " + PauseRules.ForceActivationAnnotation + ")";
         }
 
-        return Finish(spec, pause, next, currentReplicas, desired, byHpa, isActive, reason, evaluations, proposals, now);
+        return Finish(spec, pause, next, currentReplicas, desired, byHpa, isActive, reason, evaluations, proposals, now) with { Composite = compositeOutcome };
+    }
+
+    // In fallback the composite metric is fallback replicas x target, as KEDA feeds it to the HPA.
+    private static TriggerOutcome Outcome(CompositeSignal composite)
+    {
+        var input = composite.Input;
+        var failed = composite.Error is not null;
+        double? value = failed ? null : input.FallbackReplicas is { } replicas ? replicas * input.Target : input.Value;
+        return new TriggerOutcome(input.Name, value, failed ? null : input.Target, composite.IsActive, input.FallbackReplicas is not null, 0, null, composite.Error);
     }
 
     private static (int Replicas, string Reason) Paused(PauseState pause, int current)

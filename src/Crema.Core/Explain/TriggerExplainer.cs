@@ -35,14 +35,10 @@ internal static class TriggerExplainer
             return $"{head}: {factory.Description}; feeds the formula as \"{context.TriggerName}\" (its own target {target} is not used); active while {thresholds.Activation}{environmentNote}";
         }
         var wants = type == MetricType.AverageValue ? $"ceil(value / {target})" : $"ceil(current x value / {target})";
-        if (type == MetricType.AverageValue && ActivationAboveTarget(thresholds) is { } activation && activation > thresholds.Target)
+        if (type == MetricType.AverageValue && thresholds.ActiveAbove is { } activation && activation > thresholds.Target)
         {
             warnings.Add($"trigger {context.TriggerName}: activation ({thresholds.Activation}) is above the target {target}: at 0 instances values between them keep the object at zero although they ask for {Math.Ceiling(activation / thresholds.Target)} instances once running");
         }
         return $"{head}: {factory.Description}; wants {wants} instances; active while {thresholds.Activation}{environmentNote}";
     }
-
-    private static double? ActivationAboveTarget(TriggerThresholds thresholds) =>
-        thresholds.Activation.StartsWith("value > ", StringComparison.Ordinal)
-        && double.TryParse(thresholds.Activation["value > ".Length..], System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : null;
 }

@@ -57,7 +57,10 @@ internal sealed class CloudRunClient : ICloudRunClient
         }
     }
 
-    public async Task<ScaleResult> SetInstanceCountAsync(string resourceName, int count, string? etag, CancellationToken cancellationToken)
+    public Task<ScaleResult> SetInstanceCountAsync(string resourceName, int count, string? etag, CancellationToken cancellationToken) =>
+        SetInstanceCountAsync(resourceName, count, etag, CancellationToken.None, cancellationToken);
+
+    public async Task<ScaleResult> SetInstanceCountAsync(string resourceName, int count, string? etag, CancellationToken stopFollowing, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var parsed = CloudRunResourceName.Parse(resourceName);
@@ -77,7 +80,17 @@ internal sealed class CloudRunClient : ICloudRunClient
                 return FromHttpFailure(name, count, null, response);
             }
 
-            return await FollowOperationAsync(name, count, response.Body, region.Reads, cancellationToken).ConfigureAwait(false);
+            using var follow = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopFollowing);
+            try
+            {
+                return await FollowOperationAsync(name, count, response.Body, region.Reads, follow.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && stopFollowing.IsCancellationRequested)
+            {
+                var operation = CloudRunJson.ReadOperation(response.Body).Name;
+                return new ScaleResult(ScaleOutcome.Cancelled, name, count, operation, response.StatusCode,
+                    Message: $"scaling {name} to {count}: accepted (operation {operation}); not followed to its end");
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

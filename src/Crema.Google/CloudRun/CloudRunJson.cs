@@ -8,15 +8,22 @@ namespace Crema.Google.CloudRun;
 /// <summary>Reads the Admin API v2 JSON (WorkerPool, Service, google.longrunning.Operation).</summary>
 internal static class CloudRunJson
 {
-    public static CloudRunTarget ReadTarget(string body, CloudRunResourceName requested)
+    /// <summary>Reads a WorkerPool or Service; throws <see cref="JsonException"/> for anything else.</summary>
+    public static CloudRunTarget ReadTarget(string body, CloudRunResourceName requested) => Guarded(() => ReadTargetOf(body, requested));
+
+    /// <summary>Reads name, done and error of a long-running operation; throws <see cref="JsonException"/> for anything else.</summary>
+    public static (string? Name, bool Done, GoogleApiError? Error) ReadOperation(string body) => Guarded(() => ReadOperationOf(body));
+
+    private static CloudRunTarget ReadTargetOf(string body, CloudRunResourceName requested)
     {
         using var document = JsonDocument.Parse(body);
-        var root = document.RootElement;
+        var root = RootObject(document, "a WorkerPool or Service");
         var count = root.TryGetProperty("scaling", out var scaling)
                     && scaling.ValueKind == JsonValueKind.Object
                     && scaling.TryGetProperty("manualInstanceCount", out var manual)
+                    && manual.ValueKind == JsonValueKind.Number
                     && manual.TryGetInt32(out var value)
-            ? value
+            ? Math.Max(0, value)
             : 0;
         return new CloudRunTarget(
             Name: String(root, "name") ?? requested.Name,
@@ -50,11 +57,10 @@ internal static class CloudRunJson
         return body.ToJsonString();
     }
 
-    /// <summary>Reads name, done and error of a long-running operation.</summary>
-    public static (string? Name, bool Done, GoogleApiError? Error) ReadOperation(string body)
+    private static (string? Name, bool Done, GoogleApiError? Error) ReadOperationOf(string body)
     {
         using var document = JsonDocument.Parse(body);
-        var root = document.RootElement;
+        var root = RootObject(document, "an Operation");
         var done = root.TryGetProperty("done", out var d) && d.ValueKind == JsonValueKind.True;
         GoogleApiError? error = null;
         if (root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object)
@@ -66,8 +72,40 @@ internal static class CloudRunJson
         return (String(root, "name"), done, error);
     }
 
-    private static string? String(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    // System.Text.Json throws InvalidOperationException on a name or string holding a lone surrogate escape ("\ud800").
+    private static T Guarded<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new JsonException($"the reply is not the expected JSON ({e.Message})", e);
+        }
+    }
+
+    private static JsonElement RootObject(JsonDocument document, string what) =>
+        document.RootElement.ValueKind == JsonValueKind.Object
+            ? document.RootElement
+            : throw new JsonException($"the reply is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not {what} object");
+
+    private static string? String(JsonElement element, string property)
+    {
+        if (!element.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape ("\ud800") is valid JSON but no text.
+            throw new JsonException($"\"{property}\" is not valid text");
+        }
+    }
 
     // int64 fields are JSON strings in Google's REST mapping; accept numbers too.
     private static long Int64(JsonElement element, string property)

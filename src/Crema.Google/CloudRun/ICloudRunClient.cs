@@ -14,4 +14,13 @@ public interface ICloudRunClient
     /// waits for the long-running operation to finish.
     /// </summary>
     Task<ScaleResult> SetInstanceCountAsync(string resourceName, int count, string? etag, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SetInstanceCountAsync(string, int, string?, CancellationToken)"/>; once the update is
+    /// accepted (the API answered with an operation), cancelling <paramref name="stopFollowing"/> stops waiting
+    /// for the operation, which goes on at Google, and returns <see cref="ScaleOutcome.Cancelled"/> with its name.
+    /// Before that, only <paramref name="cancellationToken"/> cancels (an update in flight is not cut by it).
+    /// </summary>
+    Task<ScaleResult> SetInstanceCountAsync(string resourceName, int count, string? etag, CancellationToken stopFollowing, CancellationToken cancellationToken) =>
+        SetInstanceCountAsync(resourceName, count, etag, cancellationToken);
 }

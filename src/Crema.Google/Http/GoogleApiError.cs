@@ -21,9 +21,9 @@ internal sealed record GoogleApiError(int Code, string? Status, string Message)
                 return FromErrorObject(error, httpStatus);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Not JSON (a proxy's HTML page, say): report the status alone.
+            // Not JSON (a proxy's HTML page, say), or a name that is no text ("\ud800"): report the status alone.
         }
 
         return new GoogleApiError(httpStatus, null, $"HTTP {httpStatus}");
@@ -32,12 +32,27 @@ internal sealed record GoogleApiError(int Code, string? Status, string Message)
     /// <summary>Reads <c>{code, message, status}</c> (also the google.rpc.Status of an operation).</summary>
     public static GoogleApiError FromErrorObject(JsonElement error, int fallbackCode)
     {
-        var code = error.TryGetProperty("code", out var c) && c.TryGetInt32(out var parsed) ? parsed : fallbackCode;
-        var status = error.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-        var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
-            ? m.GetString() ?? string.Empty
-            : string.Empty;
+        var code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var parsed) ? parsed : fallbackCode;
+        var status = error.TryGetProperty("status", out var s) ? Text(s) : null;
+        var message = error.TryGetProperty("message", out var m) ? Text(m) ?? string.Empty : string.Empty;
         return new GoogleApiError(code, status, message);
+    }
+
+    // A string, escaped for one log line; null for another kind or a lone surrogate escape (valid JSON, no text).
+    private static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+        try
+        {
+            return Crema.Abstractions.UntrustedText.Escape(value.GetString()!);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>"NOT_FOUND: message" or "HTTP 404" style text for logs and status.</summary>

@@ -45,7 +45,8 @@ internal sealed class SecretManagerClient : ISecretManagerClient
         return $"projects/{project}/secrets/{secretId}/versions/{versionId}";
     }
 
-    private static byte[] ReadPayload(string name, string body)
+    /// <summary>The payload of an access reply, its CRC32C checked; throws <see cref="GoogleApiException"/> for anything else.</summary>
+    internal static byte[] ReadPayload(string name, string body)
     {
         byte[] data;
         string? checksum = null;

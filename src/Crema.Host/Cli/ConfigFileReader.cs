@@ -23,14 +23,8 @@ internal static class ConfigFileReader
             error.WriteLine($"{path}: cannot read the config file: it is a directory");
             return (null, Unreadable);
         }
-        string text;
-        try
+        if (ReadText(path, "the config file", error) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            error.WriteLine($"{path}: cannot read the config file: {e.Message}");
             return (null, Unreadable);
         }
         var result = ConfigLoader.Load(text, path, Scalers);
@@ -47,5 +41,19 @@ internal static class ConfigFileReader
             error.WriteLine($"{path}: {result.Errors.Count} error(s)");
         }
         return result.IsValid ? (result, 0) : (result, Invalid);
+    }
+
+    /// <summary>Reads an input file; when it cannot be read, says so as <c>PATH: cannot read WHAT: reason</c> and returns null.</summary>
+    public static string? ReadText(string path, string what, TextWriter error)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            error.WriteLine($"{path}: cannot read {what}: {e.Message}");
+            return null;
+        }
     }
 }

@@ -29,27 +29,30 @@ internal static class ExplainCommand
                 error.WriteLine($"no scaled object named \"{name}\"; the config has: {string.Join(", ", explanations.Select(e => e.Name))}");
                 return 1;
             }
-            Write(output, selected);
+            output.Write(Render(selected));
             return 0;
         });
         return command;
     }
 
-    private static void Write(TextWriter output, IReadOnlyList<ObjectExplanation> explanations)
+    /// <summary>The text <c>crema explain</c> prints: a heading line per object, aligned facts, then warnings.</summary>
+    internal static string Render(IReadOnlyList<ObjectExplanation> explanations)
     {
+        var text = new System.Text.StringBuilder();
         var width = explanations.SelectMany(e => e.Facts).Max(f => f.Heading.Length);
         foreach (var explanation in explanations)
         {
-            output.WriteLine($"{explanation.Name}: {explanation.Target}");
-            foreach (var (heading, text) in explanation.Facts)
+            text.Append(explanation.Name).Append(": ").Append(explanation.Target).Append('\n');
+            foreach (var (heading, fact) in explanation.Facts)
             {
-                output.WriteLine($"  {heading.PadRight(width)}  {text}");
+                text.Append("  ").Append(heading.PadRight(width)).Append("  ").Append(fact).Append('\n');
             }
             foreach (var warning in explanation.Warnings)
             {
-                output.WriteLine($"  warning: {warning}");
+                text.Append("  warning: ").Append(warning).Append('\n');
             }
-            output.WriteLine();
+            text.Append('\n');
         }
+        return text.ToString();
     }
 }

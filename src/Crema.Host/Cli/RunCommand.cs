@@ -3,6 +3,7 @@ using System.Globalization;
 using Crema.Core.Configuration;
 using Crema.Host.ConfigSources;
 using Crema.Host.Daemon;
+using Crema.Host.Leadership;
 
 namespace Crema.Host.Cli;
 
@@ -32,12 +33,47 @@ internal static class RunCommand
             Description = $"Directory secretTargetRef values are read from, as DIR/NAME/KEY (a mounted Secret). Default: ${SecretsDirectory.Variable}, else {SecretsDirectory.DefaultPath}.",
             HelpName = "DIR",
         };
-        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir };
+        var shutdownGrace = new Option<string?>("--shutdown-grace")
+        {
+            Description = $"Seconds from SIGTERM to exit; an update in flight is given up in time (Cloud Run kills 10 s after SIGTERM). Default: ${ShutdownGraceOption.Variable}, else {ShutdownGrace.Default.TotalSeconds:0}.",
+            HelpName = "SECONDS",
+        };
+        var lease = new Option<string?>("--lease")
+        {
+            Description = $"Let only one of several daemons write: the lease holder writes, the others stand by. {LeaseLocation.Forms}. Default: ${LeaseArguments.LeaseVariable}; none: this daemon always writes.",
+            HelpName = "URI",
+        };
+        var leaseDuration = new Option<int?>("--lease-duration")
+        {
+            Description = $"Seconds a lease not renewed stays held ({LeaseOptions.MinDurationSeconds} to {LeaseOptions.MaxDurationSeconds}); a standby takes over about that long after the holder stops. Default: ${LeaseArguments.DurationVariable}, else {LeaseOptions.DefaultDurationSeconds}.",
+            HelpName = "SECONDS",
+        };
+        var leaseIdentity = new Option<string?>("--lease-identity")
+        {
+            Description = $"This daemon's name in the lease. Default: ${LeaseArguments.IdentityVariable}, else the pod name, the Cloud Run revision and instance id, or host-pid-random.",
+            HelpName = "ID",
+        };
+        var readInterval = new Option<string?>("--target-read-interval")
+        {
+            Description = $"Seconds between reads of each target's instance count that notice changes made by someone else (never more often than the polling interval; 0: every poll). Default: ${TargetReadInterval.Variable}, else {TargetHealthOptions.DefaultReadInterval.TotalSeconds:0}.",
+            HelpName = "SECONDS",
+        };
+        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir, readInterval, lease, leaseDuration, leaseIdentity, shutdownGrace };
         command.SetAction(async (parsed, ct) =>
         {
             if (!LogLevels.TryResolve(parsed.GetValue(logLevel), environment, out var level, out var levelError))
             {
                 error.WriteLine(levelError);
+                return 1;
+            }
+            if (!ShutdownGraceOption.TryResolve(parsed.GetValue(shutdownGrace), environment, out var grace, out var graceError))
+            {
+                error.WriteLine(graceError);
+                return 1;
+            }
+            if (!TargetReadInterval.TryResolve(parsed.GetValue(readInterval), environment, out var targetReadInterval, out var intervalError))
+            {
+                error.WriteLine(intervalError);
                 return 1;
             }
             var google = GoogleServices.FromEnvironment(environment, TimeProvider.System);
@@ -50,6 +86,12 @@ internal static class RunCommand
             if (exitCode != 0)
             {
                 return exitCode;
+            }
+            var leaseArguments = new LeaseArguments(parsed.GetValue(lease), parsed.GetValue(leaseDuration), parsed.GetValue(leaseIdentity), parsed.GetValue(dryRun));
+            var (leaseOptions, leaseStore, leaseExit) = await leaseArguments.ResolveAsync(google, environment, error, ct).ConfigureAwait(false);
+            if (leaseExit != 0)
+            {
+                return leaseExit;
             }
             var options = new DaemonOptions
             {
@@ -64,6 +106,10 @@ internal static class RunCommand
                 Google = google,
                 Environment = environment,
                 SecretsDirectory = SecretsDirectory.From(parsed.GetValue(secretsDir), environment),
+                ShutdownGrace = grace,
+                Lease = leaseOptions,
+                LeaseStore = leaseStore,
+                TargetHealth = TargetHealthOptions.Default with { ReadInterval = targetReadInterval },
             };
             await using var host = DaemonHost.Create(options);
             try

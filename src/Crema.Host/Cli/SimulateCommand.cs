@@ -11,12 +11,32 @@ namespace Crema.Host.Cli;
 internal static class SimulateCommand
 {
     /// <summary>Added to the last trace time when no duration is given: enough for the default 300 s cooldown and window.</summary>
-    private const double DefaultTailSeconds = 600;
+    internal const double DefaultTailSeconds = 600;
 
     public static Command Create(TextWriter output, TextWriter error)
     {
         var config = new Option<string>("--config", "-c") { Description = "The CremaConfig YAML file.", HelpName = "FILE", Required = true };
-        var trace = new Option<string>("--trace", "-t") { Description = "CSV with the header time_s,object,trigger,value; value is a number or error.", HelpName = "FILE", Required = true };
+        var trace = new Option<string?>("--trace", "-t") { Description = "CSV with the header time_s,object,trigger,value; value is a number or error.", HelpName = "FILE" };
+        var model = new Option<string?>("--model") { Description = "queue: run one object's queue under Crema, CREMA 1.2's semantics and the lower bound (needs --arrivals).", HelpName = "MODEL" };
+        model.AcceptOnlyFromAmong("queue");
+        var arrivals = new Option<string?>("--arrivals") { Description = "For --model queue: CSV with the header time_s,rate (messages per second from time_s on).", HelpName = "FILE" };
+        var serviceRate = new Option<double>("--service-rate") { Description = "For --model queue: messages one instance serves per second.", HelpName = "RATE", DefaultValueFactory = _ => 1 };
+        var startDelay = new Option<int>("--start-delay") { Description = "For --model queue: seconds before a new instance serves.", HelpName = "SECONDS", DefaultValueFactory = _ => 10 };
+        var only = new Option<string?>("--object") { Description = "For --model queue: the scaled object to model (needed when the config has several).", HelpName = "NAME" };
+        serviceRate.Validators.Add(r =>
+        {
+            if (!(r.GetValueOrDefault<double>() > 0 && double.IsFinite(r.GetValueOrDefault<double>())))
+            {
+                r.AddError("--service-rate must be a number of messages per second above 0.");
+            }
+        });
+        startDelay.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--start-delay must be 0 or more seconds.");
+            }
+        });
         var initial = new Option<int>("--initial-replicas") { Description = "Replicas at time 0.", HelpName = "COUNT" };
         var duration = new Option<double?>("--duration") { Description = "Seconds to simulate (default: the last trace time + 600).", HelpName = "SECONDS" };
         initial.Validators.Add(r =>
@@ -33,11 +53,24 @@ internal static class SimulateCommand
                 r.AddError("--duration must be a number of seconds, 0 or more.");
             }
         });
-        var command = new Command("simulate", "Replay a recorded trace through the scaling engine: decisions as CSV on stdout, a summary on stderr.")
+        var command = new Command("simulate", "Replay a recorded trace through the scaling engine (decisions as CSV on stdout, a summary on stderr), or with --model queue compare what a queue pays under Crema, CREMA and the lower bound.")
         {
-            config, trace, initial, duration,
+            config, trace, initial, duration, model, arrivals, serviceRate, startDelay, only,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(config)!, parsed.GetValue(trace)!, parsed.GetValue(initial), parsed.GetValue(duration), output, error));
+        command.SetAction(parsed =>
+        {
+            if (parsed.GetValue(model) is not null)
+            {
+                return QueueModelRun.Run(parsed.GetValue(config)!, parsed.GetValue(arrivals), parsed.GetValue(serviceRate), parsed.GetValue(startDelay),
+                    parsed.GetValue(duration), parsed.GetValue(only), output, error);
+            }
+            if (parsed.GetValue(trace) is not { } tracePath)
+            {
+                error.WriteLine("give --trace FILE (a recorded trace), or --model queue with --arrivals FILE");
+                return ConfigFileReader.Invalid;
+            }
+            return Run(parsed.GetValue(config)!, tracePath, parsed.GetValue(initial), parsed.GetValue(duration), output, error);
+        });
         return command;
     }
 
@@ -48,14 +81,8 @@ internal static class SimulateCommand
         {
             return exitCode;
         }
-        string traceText;
-        try
+        if (ConfigFileReader.ReadText(tracePath, "the trace", error) is not { } traceText)
         {
-            traceText = File.ReadAllText(tracePath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            error.WriteLine($"{tracePath}: cannot read the trace: {e.Message}");
             return ConfigFileReader.Unreadable;
         }
         var (rows, traceErrors) = TraceReader.Read(traceText, tracePath);

@@ -11,5 +11,8 @@ internal sealed class ConcurrencyLimits(int perTriggerType = 16)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> byTriggerType = new(StringComparer.Ordinal);
 
+    /// <summary>Reads in flight allowed per trigger type, abandoned ones included.</summary>
+    public int PerTriggerType => perTriggerType;
+
     public SemaphoreSlim ForTriggerType(string type) => byTriggerType.GetOrAdd(type, _ => new SemaphoreSlim(perTriggerType, perTriggerType));
 }

@@ -1,4 +1,5 @@
 using Crema.Host.Http;
+using Crema.Host.Leadership;
 using Crema.Host.Observability;
 using Crema.Host.Status;
 using Crema.Scalers;
@@ -35,28 +36,48 @@ internal sealed partial class DaemonHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Parse(options.Address), options.Port));
-        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // Every stop step is bounded by the grace (ShutdownGrace); the host's own timeout is the same, as a backstop.
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownGrace);
         ConfigureLogging(builder.Logging, options);
+        var shutdown = new ShutdownGrace(options.ShutdownGrace, options.Time);
         var status = new StatusStore();
         var metrics = new CremaMetrics(status);
         builder.Services.AddSingleton(status);
         builder.Services.AddSingleton(metrics);
+        builder.Services.AddSingleton(_ => options.Google ?? GoogleServices.FromEnvironment(options.Environment, options.Time));
+        if (options.Lease is { } lease)
+        {
+            // Registered before the supervisor: started first (its first look at the lease ends before the loops
+            // start) and stopped last (it releases the lease once the loops have stopped writing).
+            builder.Services.AddSingleton(services => LeaseElectors.Create(lease, options, services.GetRequiredService<GoogleServices>(),
+                services.GetRequiredService<ILoggerFactory>(), status, metrics));
+            builder.Services.AddHostedService(services => services.GetRequiredService<LeaseElector>());
+        }
         builder.Services.AddHostedService(services =>
         {
             var logging = services.GetRequiredService<ILoggerFactory>();
-            var google = options.Google ?? GoogleServices.FromEnvironment(options.Environment, options.Time);
+            var google = services.GetRequiredService<GoogleServices>();
             google.ObserveCloudRunCalls(metrics.CloudRunCall);
             var loopServices = new LoopServices(options.Scalers ?? BuiltInScalers.CreateRegistry(), google.ScalerServices, google.CloudRun,
                 new AuthParamResolver(google.SecretManager, options.Environment, options.Time,
                     options.SecretsDirectory ?? SecretsDirectory.From(null, options.Environment), google.Project.ResolveAsync), new ConcurrencyLimits(),
-                status, metrics, options.Time, logging, options.Environment, options.DryRun, new LoopJitter(options.Random));
+                status, metrics, options.Time, logging, options.Environment, options.DryRun, new LoopJitter(options.Random))
+            {
+                Shutdown = shutdown,
+                TargetHealth = options.TargetHealth,
+                WriteGate = (IWriteGate?)services.GetService<LeaseElector>() ?? OpenWriteGate.Instance,
+            };
             return new ScalingSupervisor(loopServices, options.Source, options.InitialText, options.InitialConfig);
         });
         var app = builder.Build();
-        StatusEndpoints.Map(app, status, metrics);
+        StatusEndpoints.Map(app, status, metrics, options.Time);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Crema.Host");
         app.Lifetime.ApplicationStarted.Register(() => LogServing(log, string.Join(", ", app.Urls), options.DryRun));
-        app.Lifetime.ApplicationStopping.Register(() => LogStopping(log));
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            shutdown.Begin();
+            LogStopping(log, options.ShutdownGrace.TotalSeconds);
+        });
         return new DaemonHost(app, status);
     }
 

@@ -1,6 +1,7 @@
 using Crema.Abstractions;
 using Crema.Core.Configuration;
 using Crema.Host.ConfigSources;
+using Crema.Host.Leadership;
 
 namespace Crema.Host.Daemon;
 
@@ -46,6 +47,17 @@ internal sealed record DaemonOptions
     /// <summary>Google API clients; default built from <see cref="Environment"/> (endpoint overrides, ADC).</summary>
     public GoogleServices? Google { get; init; }
 
+    /// <summary>How long a stop may take from SIGTERM to exit; default 8 s (Cloud Run kills 10 s after SIGTERM).</summary>
+    public TimeSpan ShutdownGrace { get; init; } = Daemon.ShutdownGrace.Default;
+    /// <summary>How often targets are read again (drift) and how failing targets back off; see <see cref="TargetHealthOptions"/>.</summary>
+    public TargetHealthOptions TargetHealth { get; init; } = TargetHealthOptions.Default;
+
     /// <summary>Environment variables seen by scalers (xFromEnv) and the Google endpoint overrides.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>The lease that lets only one of several daemons write (its identity resolved); null: this daemon always writes.</summary>
+    public LeaseOptions? Lease { get; init; }
+
+    /// <summary>Where the lease is kept; default built from <see cref="Lease"/>'s location.</summary>
+    public ILeaseStore? LeaseStore { get; init; }
 }

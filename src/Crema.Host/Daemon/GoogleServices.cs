@@ -2,6 +2,8 @@ using Crema.Abstractions;
 using Crema.Google;
 using Crema.Google.CloudRun;
 using Crema.Google.Secrets;
+using Crema.Google.Storage;
+using Crema.Host.Leadership;
 
 namespace Crema.Host.Daemon;
 
@@ -13,10 +15,12 @@ namespace Crema.Host.Daemon;
 internal sealed class GoogleServices
 {
     private readonly ForwardingCallObserver observer = new();
+    private readonly WriterTagHandler tagger = new(HttpClientSettings.Default.CreateHandler());
 
     private GoogleServices(GoogleEndpoints endpoints, Func<string, string?> environment, TimeProvider time)
     {
-        var http = new HttpClient(HttpClientSettings.Default.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) };
+        var http = new HttpClient(tagger) { Timeout = TimeSpan.FromSeconds(60) };
+        Http = http;
         var adc = new GoogleAccessTokenSource();
         IAccessTokenSource? TokensFor(Uri endpoint) => GoogleEndpoints.SendsCredentials(endpoint) ? adc : null;
         CloudRun = new CloudRunClient(
@@ -25,6 +29,7 @@ internal sealed class GoogleServices
         var parameterEndpoint = endpoints.ParameterManager ?? new Uri("https://parametermanager.googleapis.com/");
         ParameterManager = new ParameterManagerClient(http, endpoints, TokensFor(parameterEndpoint), time);
         ScalerServices = new DefaultScalerServices(adc);
+        Storage = new CloudStorageClient(http, endpoints.Storage, TokensFor(endpoints.Storage), time);
         Project = new DaemonProject(http, environment);
     }
 
@@ -33,6 +38,12 @@ internal sealed class GoogleServices
     public ISecretManagerClient SecretManager { get; }
 
     public IParameterManagerClient ParameterManager { get; }
+
+    /// <summary>Cloud Storage objects, for a <c>gs://</c> lease.</summary>
+    public ICloudStorageClient Storage { get; }
+
+    /// <summary>The HttpClient the Google clients share (also asks the metadata server for the instance id).</summary>
+    public HttpClient Http { get; }
 
     /// <summary>The project Crema runs in: where bare Secret Manager ids are read, as CREMA reads them.</summary>
     public DaemonProject Project { get; }
@@ -45,6 +56,9 @@ internal sealed class GoogleServices
 
     /// <summary>Reports every Cloud Run call (method, HTTP status) to <paramref name="onCall"/>, e.g. for /metrics.</summary>
     public void ObserveCloudRunCalls(Action<string, int> onCall) => observer.Target = onCall;
+
+    /// <summary>Adds <c>(TAG)</c> to the User-Agent of every Google API call, e.g. the lease holder and term.</summary>
+    public void TagRequests(Func<string?> tag) => tagger.Tag = tag;
 
     private sealed class ForwardingCallObserver : ICloudRunCallObserver
     {

@@ -1,5 +1,6 @@
 using Crema.Abstractions;
 using Crema.Google.CloudRun;
+using Crema.Host.Leadership;
 using Crema.Host.Observability;
 using Crema.Host.Status;
 using Microsoft.Extensions.Logging;
@@ -19,4 +20,13 @@ internal sealed record LoopServices(
     ILoggerFactory Logging,
     Func<string, string?> Environment,
     bool DryRun,
-    LoopJitter Jitter);
+    LoopJitter Jitter)
+{
+    /// <summary>How long a stop may take (SIGTERM to exit); default <see cref="ShutdownGrace.Default"/>.</summary>
+    public ShutdownGrace Shutdown { get; init; } = new(ShutdownGrace.Default, TimeProvider.System);
+    /// <summary>Asked right before every write to Cloud Run; without a lease it always lets the write through.</summary>
+    public IWriteGate WriteGate { get; init; } = OpenWriteGate.Instance;
+
+    /// <summary>Re-read interval and back-off of Cloud Run targets; the defaults unless a test or the command line says otherwise.</summary>
+    public TargetHealthOptions TargetHealth { get; init; } = TargetHealthOptions.Default;
+}

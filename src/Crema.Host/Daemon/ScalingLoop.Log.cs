@@ -34,7 +34,8 @@ internal sealed partial class ScalingLoop
             }
             lastTriggerErrors[reading.Key] = reading.Error;
         }
-        var changes = !description.StartsWith("hold", StringComparison.Ordinal);
+        // Failed and conflicting attempts are not logged here: TargetHealth logs a problem once when it starts.
+        var changes = description.StartsWith("scale ", StringComparison.Ordinal);
         var level = changes || services.DryRun ? LogLevel.Information : LogLevel.Debug;
         LogDecisionMade(logger, level, Name, description, decision.Reason, decision.IsActive);
     }

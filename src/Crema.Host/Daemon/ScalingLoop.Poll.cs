@@ -21,29 +21,39 @@ internal sealed partial class ScalingLoop
         var current = await instances.CurrentAsync(ct).ConfigureAwait(false);
         if (current is null)
         {
-            Publish(StatusOf(readings, null, null) with { LastDecision = "hold", Reason = "cannot read the current instance count from Cloud Run" });
+            Publish(StatusOf(readings, null, null) with { LastDecision = "hold", Reason = "cannot read the current instance count from Cloud Run" + NextAttempt() });
             return state;
         }
         var now = services.Time.GetUtcNow();
         state = SeedLastActive(state, current.Value);
         var decision = ScalingEngine.Decide(scaledObject, state, current.Value, samples, now);
         var description = "hold " + current.Value;
-        if (decision.DesiredReplicas != current)
+        if (decision.DesiredReplicas != current && instances.Health.MayCall)
         {
             // Shown while the update and its operation run, which can take a minute.
-            Publish(StatusOf(readings, decision, current) with { LastDecision = $"scaling {current} -> {decision.DesiredReplicas}", Reason = decision.Reason });
+            Publish(StatusOf(readings, decision, current) with
+            {
+                LastDecision = $"scaling {current} -> {decision.DesiredReplicas}", Reason = decision.Reason,
+                PendingUpdate = services.DryRun ? null : new PendingUpdate(current.Value, decision.DesiredReplicas, now),
+            });
         }
+        DecisionEvent? applied = null;
         for (var attempt = 1; decision.DesiredReplicas != current && attempt <= ConflictAttempts; attempt++)
         {
             var outcome = await instances.ApplyAsync(decision.DesiredReplicas, services.DryRun).ConfigureAwait(false);
+            applied = new DecisionEvent(services.Time.GetUtcNow(), current.Value, decision.DesiredReplicas, decision.Reason, outcome);
             description = outcome switch
             {
-                ApplyOutcome.Applied => $"scale {current} -> {decision.DesiredReplicas}",
-                ApplyOutcome.DryRun => $"dry run: would scale {current} -> {decision.DesiredReplicas}",
-                ApplyOutcome.Conflict => $"conflict scaling {current} -> {decision.DesiredReplicas}: re-read",
+                DecisionOutcome.Applied => $"scale {current} -> {decision.DesiredReplicas}",
+                DecisionOutcome.DryRun => $"dry run: would scale {current} -> {decision.DesiredReplicas}",
+                DecisionOutcome.Conflict => $"conflict scaling {current} -> {decision.DesiredReplicas}: re-read",
+                DecisionOutcome.Standby => $"hold {current} (standby: the lease holder writes; this daemon would scale to {decision.DesiredReplicas})",
+                DecisionOutcome.Stopped => $"stopping: scaling {current} -> {decision.DesiredReplicas} left unconfirmed",
+                // Starts with "hold": the count stays, and the back-off was logged once when it began.
+                DecisionOutcome.Deferred => $"hold {current}: cannot scale to {decision.DesiredReplicas} ({TargetHealth.Label(instances.Health.State)}){NextAttempt()}",
                 _ => $"failed to scale {current} -> {decision.DesiredReplicas}",
             };
-            if (outcome != ApplyOutcome.Conflict)
+            if (outcome != DecisionOutcome.Conflict)
             {
                 break;
             }
@@ -55,6 +65,10 @@ internal sealed partial class ScalingLoop
             decision = ScalingEngine.Decide(scaledObject, state, current.Value, samples, now);
         }
         services.Metrics.PollDuration(Name, services.Time.GetElapsedTime(started));
+        if (applied is not null)
+        {
+            services.Status.AddEvent(Target, applied);
+        }
         LogDecision(decision, description, readings);
         Publish(StatusOf(readings, decision, instances.Known) with { LastDecision = description, Reason = decision.Reason });
         return decision.NextState;
@@ -107,7 +121,7 @@ internal sealed partial class ScalingLoop
             var outcome = decision?.Triggers.FirstOrDefault(t => t.TriggerName == r.Key);
             return new TriggerStatus(r.Key, r.Type, r.Reading?.Value ?? outcome?.Value, r.Reading?.Target ?? outcome?.Target,
                 outcome?.IsActive ?? r.Reading?.IsActive ?? false, outcome?.InFallback ?? false,
-                outcome?.ConsecutiveFailures ?? (r.Error is null ? 0 : 1), r.Error, r.Reading?.Note, r.Reading?.Details);
+                outcome?.ConsecutiveFailures ?? (r.Error is null ? 0 : 1), r.Error, r.Reading?.Note, r.Reading?.Details) { StrandedReads = r.StrandedReads };
         }).ToArray();
         return new ObjectStatus
         {
@@ -120,9 +134,18 @@ internal sealed partial class ScalingLoop
             LastScaleAt = instances.LastScaleAt,
             LastScaleError = instances.LastError,
             PollingIntervalSeconds = interval.TotalSeconds,
+            MinReplicas = scaledObject.Spec.MinReplicaCount ?? Crema.Core.Configuration.ScalingDefaults.MinReplicaCount,
+            MaxReplicas = scaledObject.Spec.MaxReplicaCount ?? Crema.Core.Configuration.ScalingDefaults.MaxReplicaCount,
+            IdleReplicas = scaledObject.Spec.IdleReplicaCount,
+            Pause = PauseStatus.Of(scaledObject.Metadata?.Annotations),
+            ScalingModifiers = ModifiersStatus.Of(scaledObject.Spec, decision?.Composite),
             Triggers = triggerStatuses,
+            CloudRun = instances.Status(),
         };
     }
+
+    private string NextAttempt() =>
+        instances.Health.NextAttemptAt is { } at ? $"; next attempt at {at.UtcDateTime:HH:mm:ss} UTC" : string.Empty;
 
     private void Publish(ObjectStatus status) => services.Status.Set(status);
 }

@@ -41,7 +41,8 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
             }
             wake.Writer.TryWrite(key);
         };
-        instances = new TargetInstances(services, scaledObject.Spec.ScaleTargetRef.Name, Name, logger);
+        instances = new TargetInstances(services, scaledObject.Spec.ScaleTargetRef.Name, Name, interval, logger);
+        services.WriteGate.BecameWriter += OnBecameWriter;
         Publish(new Status.ObjectStatus { Name = Name, Target = Target, PollingIntervalSeconds = interval.TotalSeconds });
     }
 
@@ -51,9 +52,10 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
 
     public void Start() => running = Task.Run(() => RunAsync(stopping.Token));
 
-    /// <summary>Stops polling; an update already sent to Cloud Run is followed to its end first.</summary>
+    /// <summary>Stops polling; an update in flight is waited for within the shutdown grace (see <see cref="ShutdownGrace"/>).</summary>
     public async ValueTask DisposeAsync()
     {
+        services.WriteGate.BecameWriter -= OnBecameWriter;
         await stopping.CancelAsync().ConfigureAwait(false);
         if (running is not null)
         {
@@ -87,6 +89,9 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
             wait = services.Jitter.NextWait(interval);
         }
     }
+
+    // A daemon that has just taken the lease over polls (and writes) at once, not an interval later.
+    private void OnBecameWriter() => wake.Writer.TryWrite("lease");
 
     private async Task WaitAsync(TimeSpan wait, CancellationToken ct)
     {

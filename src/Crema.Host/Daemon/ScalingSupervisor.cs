@@ -20,6 +20,7 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
     // Serialises changes to the loops: a reload still stopping loops (an update can take minutes) when
     // the host gives up waiting for ExecuteAsync must not race StopAsync, nor start loops after it.
     private readonly SemaphoreSlim loopsGate = new(1, 1);
+    private readonly HashSet<string> running = new(StringComparer.Ordinal);
     private bool stopped;
     private string lastText = initialText;
     private string? lastRejection;
@@ -51,19 +52,53 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
         }
     }
 
+    /// <summary>Stops every loop, within the shutdown grace: what still runs when it is over is left behind.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        services.Shutdown.Begin();
+        var stopping = StopLoopsAsync(cancellationToken);
+        try
+        {
+            await stopping.WaitAsync(services.Shutdown.Ended).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (services.Shutdown.Ended.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+        {
+            // SIGKILL follows soon: exit now. Cloud Run finishes an accepted update; the next start reads the count.
+            string[] still;
+            lock (running)
+            {
+                still = [.. running];
+            }
+            LogGraceOver(logger, services.Shutdown.Grace.TotalSeconds, Names(still));
+        }
+    }
+
+    private async Task StopLoopsAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         await loopsGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
             stopped = true;
-            await Task.WhenAll(loops.Values.Select(l => l.Loop.DisposeAsync().AsTask())).ConfigureAwait(false);
+            await Task.WhenAll(loops.Values.Select(l => StopLoopAsync(l.Loop))).ConfigureAwait(false);
             loops.Clear();
         }
         finally
         {
             loopsGate.Release();
+        }
+    }
+
+    private async Task StopLoopAsync(ScalingLoop loop)
+    {
+        lock (running)
+        {
+            running.Add(loop.Name);
+        }
+        await loop.DisposeAsync().ConfigureAwait(false);
+        lock (running)
+        {
+            running.Remove(loop.Name);
         }
     }
 
@@ -163,6 +198,9 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
     });
 
     private static string Names(IEnumerable<string> names) => string.Join(", ", names.Order(StringComparer.Ordinal)) is { Length: > 0 } list ? list : "none";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the shutdown grace of {GraceSeconds} s is over; exiting while these scaled objects were still stopping: {Objects}")]
+    private static partial void LogGraceOver(ILogger logger, double graceSeconds, string objects);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "config from {Source} applied: {Objects} scaled object(s); started: {Started}; stopped: {Stopped}")]
     private static partial void LogApplied(ILogger logger, string source, int objects, string started, string stopped);

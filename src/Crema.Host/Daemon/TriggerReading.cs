@@ -3,4 +3,8 @@ using Crema.Abstractions;
 namespace Crema.Host.Daemon;
 
 /// <summary>The outcome of reading one trigger in one poll: a reading or an error message (never a secret).</summary>
-internal sealed record TriggerReading(string Key, string Type, MetricReading? Reading, string? Error);
+internal sealed record TriggerReading(string Key, string Type, MetricReading? Reading, string? Error)
+{
+    /// <summary>Earlier reads of this trigger abandoned after their timeout and still running.</summary>
+    public int StrandedReads { get; init; }
+}

@@ -5,10 +5,18 @@ namespace Crema.Host.Daemon;
 
 /// <summary>
 /// The triggers of one scaled object, read in parallel each poll, each bounded by the per-type
-/// concurrency limit and a read timeout. Push scalers report activity through <see cref="PushedActive"/>.
+/// concurrency limit and a read timeout. A read that outlives its timeout is abandoned: it keeps its
+/// place in the per-type limit and its scaler instance until it ends (see <see cref="TriggerSlot"/>).
+/// Push scalers report activity through <see cref="PushedActive"/>.
 /// </summary>
 internal sealed class TriggerSet : IAsyncDisposable
 {
+    /// <summary>
+    /// Abandoned reads one trigger may have running before it is no longer read (each rebuild tries a fresh
+    /// connection; past this the source is plainly hanging).
+    /// </summary>
+    internal const int MaxStrandedPerTrigger = 2;
+
     private readonly TriggerSlot[] slots;
     private readonly TriggerSecrets[] secrets;
     private readonly ConcurrencyLimits limits;
@@ -49,35 +57,75 @@ internal sealed class TriggerSet : IAsyncDisposable
 
     private async Task<TriggerReading> ReadAsync(TriggerSlot slot, TriggerSecrets slotSecrets, CancellationToken ct)
     {
+        if (slot.Stranded >= MaxStrandedPerTrigger)
+        {
+            // Each abandoned read holds a place of its type's bound: one hanging source must not take them all.
+            return Failed(slot, $"{slot.Stranded} earlier reads are still running after their {Seconds}s timeout; read again once one ends");
+        }
         var gate = limits.ForTriggerType(slot.Type);
         using var timeout = new CancellationTokenSource(readTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
             await gate.WaitAsync(linked.Token).ConfigureAwait(false);
-            try
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return Failed(slot, $"no answer within {Seconds}s: all {limits.PerTriggerType} concurrent reads of type \"{slot.Type}\" were in use "
+                + "(abandoned reads keep theirs until they end)");
+        }
+        ScalerRead? read = null;
+        try
+        {
+            if (await slotSecrets.RotatedAsync(linked.Token).ConfigureAwait(false))
             {
-                if (await slotSecrets.RotatedAsync(linked.Token).ConfigureAwait(false))
-                {
-                    await slot.ResetAsync().ConfigureAwait(false);
-                }
-                // WaitAsync: a scaler that ignores its token must not hold the loop past the timeout or shutdown.
-                var reading = await slot.ReadAsync(linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
-                var note = reading.Note is null ? null : slotSecrets.Redact(reading.Note);
-                return new TriggerReading(slot.Key, slot.Type, reading with { Note = note }, null);
+                await slot.ResetAsync().ConfigureAwait(false);
             }
-            finally
+            read = slot.Start(linked.Token);
+            // WaitAsync: a scaler that ignores its token must not hold the loop past the timeout or shutdown.
+            var reading = await read.Task.WaitAsync(linked.Token).ConfigureAwait(false);
+            var note = reading.Note is null ? null : slotSecrets.Redact(reading.Note);
+            return new TriggerReading(slot.Key, slot.Type, reading with { Note = note }, null) { StrandedReads = slot.Stranded };
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return Failed(slot, $"no answer within {Seconds}s; the read was abandoned and the next one uses a new scaler");
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            return Failed(slot, slotSecrets.Redact(ErrorText.Of(e)));
+        }
+        finally
+        {
+            if (read is { Task.IsCompleted: false } && slot.Abandon(read))
+            {
+                // The abandoned read keeps its place in the type's bound until it really ends.
+                _ = ReleaseWhenEndedAsync(read.Task, gate);
+            }
+            else
             {
                 gate.Release();
             }
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+    }
+
+    private string Seconds => readTimeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TriggerReading Failed(TriggerSlot slot, string error) => new(slot.Key, slot.Type, null, error) { StrandedReads = slot.Stranded };
+
+    private static async Task ReleaseWhenEndedAsync(Task read, SemaphoreSlim gate)
+    {
+        try
         {
-            return new TriggerReading(slot.Key, slot.Type, null, $"no answer within {readTimeout.TotalSeconds:0.#}s");
+            await read.ConfigureAwait(false);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new TriggerReading(slot.Key, slot.Type, null, slotSecrets.Redact(ErrorText.Of(e)));
+            // Nobody waits for this reading any more; its error was reported as the timeout.
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 

@@ -28,6 +28,8 @@ internal sealed class EmulatedTarget(CloudRunResourceName name, int instanceCoun
 
     public int PendingOperationFailures { get; set; }
 
+    public int PendingHangs { get; set; }
+
     public int PendingOperations { get; set; }
 
     public bool Reconciling => PendingOperations > 0;

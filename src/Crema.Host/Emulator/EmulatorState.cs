@@ -17,9 +17,11 @@ internal sealed class EmulatorState
     private readonly List<EmulatedOperation> pending = [];
     private readonly List<StatusFault> statusFaults = [];
     private readonly List<EmulatorHistoryEntry> history = [];
+    private readonly List<EmulatorWrite> writes = [];
     private readonly List<EmulatorCall> calls = [];
     private readonly TimeProvider time;
     private readonly TimeSpan defaultDelay;
+    private int held;
 
     public EmulatorState(CloudRunEmulatorOptions options)
     {
@@ -40,6 +42,11 @@ internal sealed class EmulatorState
             AddFault(fault).EnsureSuccess();
         }
     }
+
+    /// <summary>Requests held unanswered right now (a hang fault).</summary>
+    public int HeldRequests => Volatile.Read(ref held);
+
+    public void Holding(int change) => Interlocked.Add(ref held, change);
 
     public EmulatorReply AddTarget(string name, int count, string? scalingMode = null)
     {
@@ -72,19 +79,14 @@ internal sealed class EmulatorState
                 return EmulatorJson.Error(404, "NOT_FOUND", $"fault target {fault.Target} is not an emulated resource");
             }
 
-            if (fault.Status is { } status)
+            if (Invalid(fault, target) is { } invalid)
             {
-                if (status is < 400 or > 599)
-                {
-                    return EmulatorJson.Error(400, "INVALID_ARGUMENT", "status must be an HTTP error status such as 429, 500 or 503");
-                }
-
-                statusFaults.Add(new StatusFault(target?.Name.Name, status, Math.Max(1, fault.Count), fault.RetryAfterSeconds));
+                return invalid;
             }
 
-            if (target is null && (fault.OperationDelaySeconds is not null || fault.Conflicts is not null || fault.FailOperations is not null))
+            if (fault.Status is { } status)
             {
-                return EmulatorJson.Error(400, "INVALID_ARGUMENT", "operationDelaySeconds, conflicts and failOperations need a target");
+                statusFaults.Add(new StatusFault(target?.Name.Name, fault.Method?.ToUpperInvariant(), status, Math.Max(1, fault.Count), fault.RetryAfterSeconds));
             }
 
             if (target is not null)
@@ -92,6 +94,34 @@ internal sealed class EmulatorState
                 target.OperationDelay = fault.OperationDelaySeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : target.OperationDelay;
                 target.PendingConflicts += Math.Max(0, fault.Conflicts ?? 0);
                 target.PendingOperationFailures += Math.Max(0, fault.FailOperations ?? 0);
+                target.PendingHangs += Math.Max(0, fault.HangPatches ?? 0);
+                if (fault.SetCount is { } count)
+                {
+                    SetByAnotherWriter(target, count);
+                }
+
+                if (fault.Delete)
+                {
+                    targets.Remove(target.Name.Name);
+                    pending.RemoveAll(o => o.Target == target);
+                }
+            }
+
+            return new EmulatorReply(200, "{}");
+        }
+    }
+
+    /// <summary>Disarms every status fault, conflict, operation failure and hang still pending (operation delays stay).</summary>
+    public EmulatorReply ClearFaults()
+    {
+        lock (gate)
+        {
+            statusFaults.Clear();
+            foreach (var target in targets.Values)
+            {
+                target.PendingConflicts = 0;
+                target.PendingOperationFailures = 0;
+                target.PendingHangs = 0;
             }
 
             return new EmulatorReply(200, "{}");
@@ -104,6 +134,14 @@ internal sealed class EmulatorState
         {
             Settle();
             return [.. history];
+        }
+    }
+
+    public IReadOnlyList<EmulatorWrite> Writes()
+    {
+        lock (gate)
+        {
+            return [.. writes];
         }
     }
 
@@ -123,23 +161,24 @@ internal sealed class EmulatorState
             if (operations.TryGetValue(path, out var operation))
             {
                 return Record("operations.get", operation.Target.Name.Name,
-                    TakeStatusFault(operation.Target.Name.Name) ?? EmulatorJson.Operation(operation));
+                    TakeStatusFault(operation.Target.Name.Name, "GET") ?? EmulatorJson.Operation(operation));
             }
 
             if (!TryFind(path, out var target))
             {
-                return Record("get", path, TakeStatusFault(null) ?? NotFound(path));
+                return Record("get", path, TakeStatusFault(null, "GET") ?? NotFound(path));
             }
 
-            return Record("get", target.Name.Name, TakeStatusFault(target.Name.Name) ?? new EmulatorReply(200, EmulatorJson.Resource(target).ToJsonString()));
+            return Record("get", target.Name.Name,
+                TakeStatusFault(target.Name.Name, "GET") ?? new EmulatorReply(200, EmulatorJson.Resource(target).ToJsonString()));
         }
     }
 
-    public EmulatorReply Patch(string path, string? updateMask, bool validateOnly, string body)
+    public EmulatorReply Patch(string path, string? updateMask, bool validateOnly, string body, string? userAgent = null)
     {
         lock (gate)
         {
-            var reply = PatchUnderLock(path, updateMask, validateOnly, body);
+            var reply = PatchUnderLock(path, updateMask, validateOnly, body, userAgent);
             return Record("patch", TryFind(path, out var target) ? target.Name.Name : path, reply);
         }
     }
@@ -150,17 +189,23 @@ internal sealed class EmulatorState
         return reply;
     }
 
-    private EmulatorReply PatchUnderLock(string path, string? updateMask, bool validateOnly, string body)
+    private EmulatorReply PatchUnderLock(string path, string? updateMask, bool validateOnly, string body, string? userAgent)
     {
         Settle();
         if (!TryFind(path, out var target))
         {
-            return TakeStatusFault(null) ?? NotFound(path);
+            return TakeStatusFault(null, "PATCH") ?? NotFound(path);
         }
 
-        if (TakeStatusFault(target.Name.Name) is { } fault)
+        if (TakeStatusFault(target.Name.Name, "PATCH") is { } fault)
         {
             return fault;
+        }
+
+        if (target.PendingHangs > 0)
+        {
+            target.PendingHangs--;
+            return new EmulatorReply(0, string.Empty, Hang: true);
         }
 
         var masks = (updateMask ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -207,6 +252,7 @@ internal sealed class EmulatorState
 
         target.Generation = generation;
         target.UpdateTime = now;
+        writes.Add(new EmulatorWrite(now, target.Name.Name, count, userAgent));
         target.PendingOperations++;
         pending.Add(operation);
         Settle();
@@ -232,9 +278,42 @@ internal sealed class EmulatorState
         }
     }
 
-    private EmulatorReply? TakeStatusFault(string? targetName)
+    private static EmulatorReply? Invalid(EmulatorFault fault, EmulatedTarget? target)
     {
-        var fault = statusFaults.FirstOrDefault(f => f.Target is null || f.Target == targetName);
+        if (fault.Status is < 400 or > 599)
+        {
+            return EmulatorJson.Error(400, "INVALID_ARGUMENT", "status must be an HTTP error status such as 429, 500 or 503");
+        }
+
+        if (fault.Method is not null && !fault.Method.Equals("GET", StringComparison.OrdinalIgnoreCase) && !fault.Method.Equals("PATCH", StringComparison.OrdinalIgnoreCase))
+        {
+            return EmulatorJson.Error(400, "INVALID_ARGUMENT", $"method must be GET or PATCH, found \"{fault.Method}\"");
+        }
+
+        if (fault.SetCount is < 0)
+        {
+            return EmulatorJson.Error(400, "INVALID_ARGUMENT", "setCount must be >= 0");
+        }
+
+        return target is null && (fault.OperationDelaySeconds is not null || fault.Conflicts is not null || fault.FailOperations is not null || fault.HangPatches is not null || fault.SetCount is not null || fault.Delete)
+            ? EmulatorJson.Error(400, "INVALID_ARGUMENT", "operationDelaySeconds, conflicts, failOperations, hangPatches, setCount and delete need a target")
+            : null;
+    }
+
+    // What another client's update does, applied at once: the spec changes, so do generation and etag.
+    private void SetByAnotherWriter(EmulatedTarget target, int count)
+    {
+        var now = time.GetUtcNow();
+        target.Generation++;
+        target.ObservedGeneration = target.Generation;
+        target.InstanceCount = count;
+        target.UpdateTime = now;
+        history.Add(new EmulatorHistoryEntry(now, target.Name.Name, count));
+    }
+
+    private EmulatorReply? TakeStatusFault(string? targetName, string method)
+    {
+        var fault = statusFaults.FirstOrDefault(f => (f.Target is null || f.Target == targetName) && (f.Method is null || f.Method == method));
         if (fault is null)
         {
             return null;

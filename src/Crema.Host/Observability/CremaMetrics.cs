@@ -7,7 +7,7 @@ namespace Crema.Host.Observability;
 /// Every instrument Crema exports on /metrics. Gauges read the <see cref="StatusStore"/> at scrape time;
 /// counters and the poll histogram are recorded by the loops. Label values never hold secrets.
 /// </summary>
-internal sealed class CremaMetrics : IDisposable
+internal sealed partial class CremaMetrics : IDisposable
 {
     public const string MeterName = "Crema";
     private static readonly double[] PollBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -16,6 +16,7 @@ internal sealed class CremaMetrics : IDisposable
     private readonly Counter<long> scaleOperations;
     private readonly Counter<long> cloudRunCalls;
     private readonly Counter<long> configReloads;
+    private readonly Counter<long> targetDrifts;
     private readonly Histogram<double> pollDuration;
 
     public CremaMetrics(StatusStore status)
@@ -26,15 +27,21 @@ internal sealed class CremaMetrics : IDisposable
         meter.CreateObservableGauge("crema_trigger_active", () => Triggers(status, t => t.Active ? 1 : 0), description: "1 when the trigger is active.");
         meter.CreateObservableGauge("crema_trigger_consecutive_failures", () => Triggers(status, t => t.ConsecutiveFailures), description: "Consecutive failed reads of each trigger.");
         meter.CreateObservableGauge("crema_trigger_fallback", () => Triggers(status, t => t.InFallback ? 1 : 0), description: "1 while the trigger is in fallback.");
+        meter.CreateObservableGauge("crema_trigger_stranded_reads", () => Triggers(status, t => t.StrandedReads), description: "Reads abandoned after their timeout and still running (each holds a place in its trigger type's concurrency bound).");
         meter.CreateObservableGauge("crema_scaler_detail", () => Details(status), description: "Extra figures reported by scalers (for example API requests per poll).");
         meter.CreateObservableGauge("crema_desired_instances", () => Objects(status, o => o.Desired), description: "Instances the last decision asked for.");
         meter.CreateObservableGauge("crema_current_instances", () => Objects(status, o => o.Current), description: "Instances last read from or applied to Cloud Run.");
         meter.CreateObservableGauge("crema_scaled_object_active", () => Objects(status, o => o.Active ? 1 : 0), description: "1 when the scaled object is active.");
+        meter.CreateObservableGauge("crema_target_can_scale", () => Objects(status, o => o.CloudRun.CanScale ? 1 : 0), description: "1 when Crema can read and set the target's count, 0 while it backs off after failures.");
+        meter.CreateObservableGauge("crema_target_consecutive_failures", () => Objects(status, o => o.CloudRun.ConsecutiveFailures), description: "Failed Cloud Run calls in a row for the target, etag conflicts included.");
+        meter.CreateObservableGauge("crema_target_state", () => TargetStates(status), description: "1 for the target's state: ok, conflict, forbidden, not_found, automatic_scaling or error.");
         meter.CreateObservableGauge("crema_config_loaded_timestamp_seconds", () => ConfigLoaded(status), description: "Unix time the running config was loaded.");
         triggerErrors = meter.CreateCounter<long>("crema_trigger_errors_total", description: "Failed trigger reads.");
-        scaleOperations = meter.CreateCounter<long>("crema_scale_operations_total", description: "Instance count updates by result (applied, conflict, failed, dry_run).");
+        scaleOperations = meter.CreateCounter<long>("crema_scale_operations_total", description: "Instance count updates by result (applied, conflict, failed, dry_run, stopped: cut short by shutdown).");
         cloudRunCalls = meter.CreateCounter<long>("crema_cloud_run_api_calls_total", description: "Cloud Run Admin API calls by method and HTTP status.");
         configReloads = meter.CreateCounter<long>("crema_config_reloads_total", description: "Config loads by result (applied, invalid, unreadable, failed).");
+        targetDrifts = meter.CreateCounter<long>("crema_target_drift_total", description: "Times a target's count was found changed by another writer.");
+        leaseOperations = CreateLeaseInstruments(status);
         pollDuration = meter.CreateHistogram<double>("crema_poll_duration_seconds", unit: "s", description: "Time to read every trigger of a scaled object and decide.");
     }
 
@@ -48,6 +55,9 @@ internal sealed class CremaMetrics : IDisposable
 
     public void CloudRunCall(string method, int status) =>
         cloudRunCalls.Add(1, new("method", method), new("status", status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public void TargetDrift(string scaledObject, string target) =>
+        targetDrifts.Add(1, new("scaled_object", scaledObject), new("target", target));
 
     public void ConfigReload(string result) => configReloads.Add(1, new KeyValuePair<string, object?>("result", result));
 
@@ -78,6 +88,10 @@ internal sealed class CremaMetrics : IDisposable
         let v = pick(o)
         where v.HasValue
         select new Measurement<double>(v.Value, new("scaled_object", o.Name), new("target", o.Target));
+
+    private static IEnumerable<Measurement<double>> TargetStates(StatusStore status) =>
+        from o in status.Objects
+        select new Measurement<double>(1, new("scaled_object", o.Name), new("target", o.Target), new("state", o.CloudRun.State));
 
     private static IEnumerable<Measurement<double>> ConfigLoaded(StatusStore status) =>
         status.Config.LoadedAt is { } at ? [new Measurement<double>(at.ToUnixTimeMilliseconds() / 1000.0)] : [];

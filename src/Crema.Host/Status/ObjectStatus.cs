@@ -28,5 +28,32 @@ internal sealed record ObjectStatus
 
     public double PollingIntervalSeconds { get; init; }
 
+    /// <summary>minReplicaCount in effect (default 0).</summary>
+    public int MinReplicas { get; init; }
+
+    /// <summary>maxReplicaCount in effect (default 100).</summary>
+    public int MaxReplicas { get; init; } = Crema.Core.Configuration.ScalingDefaults.MaxReplicaCount;
+
+    /// <summary>idleReplicaCount, when set.</summary>
+    public int? IdleReplicas { get; init; }
+
+    /// <summary>The pause annotations in effect; null when none is set.</summary>
+    public PauseStatus? Pause { get; init; }
+
+    /// <summary>With scalingModifiers, the formula and target the decision used instead of the triggers' own.</summary>
+    public ModifiersStatus? ScalingModifiers { get; init; }
+
+    /// <summary>An update sent to Cloud Run whose operation has not finished; null otherwise.</summary>
+    public PendingUpdate? PendingUpdate { get; init; }
+
+    /// <summary>Whether Crema can scale the target now, and changes made by other writers.</summary>
+    public CloudRunTargetStatus CloudRun { get; init; } = new();
+
     public IReadOnlyList<TriggerStatus> Triggers { get; init; } = [];
+
+    /// <summary>The last decisions that changed (or tried to change) the count, newest first; kept by the store.</summary>
+    public IReadOnlyList<DecisionEvent> Events { get; init; } = [];
+
+    /// <summary>See <see cref="ObjectStateRules"/>.</summary>
+    public ObjectState State => ObjectStateRules.Of(this);
 }

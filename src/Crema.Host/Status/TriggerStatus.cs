@@ -11,4 +11,8 @@ internal sealed record TriggerStatus(
     int ConsecutiveFailures,
     string? LastError,
     string? Note,
-    IReadOnlyDictionary<string, double>? Details);
+    IReadOnlyDictionary<string, double>? Details)
+{
+    /// <summary>Reads abandoned after their timeout that were still running at this poll (each holds a scaler and a place in its type's bound).</summary>
+    public int StrandedReads { get; init; }
+}

@@ -24,17 +24,16 @@ internal sealed record ExternalMetadata(Uri Address, IReadOnlyDictionary<string,
     /// <summary>Binds and checks every key; used by both factories.</summary>
     public static ExternalMetadata Bind(MetadataBinder binder)
     {
-        var address = binder.RequiredString("scalerAddress");
-        var enableTls = binder.Bool("enableTLS");
-        var unsafeSsl = binder.Bool("unsafeSsl");
-        var caCert = binder.Secret("caCert");
-        var clientCert = binder.Secret("tlsClientCert");
-        var clientKey = binder.Secret("tlsClientKey");
+        var address = binder.RequiredString(ExternalKeys.ScalerAddress);
+        var enableTls = binder.Bool(ExternalKeys.EnableTls);
+        var unsafeSsl = binder.Bool(ExternalKeys.UnsafeSsl);
+        var caCert = binder.String(ExternalKeys.CaCert);
+        var clientCert = binder.String(ExternalKeys.TlsClientCert);
+        var clientKey = binder.String(ExternalKeys.TlsClientKey);
         if ((clientCert is null) != (clientKey is null))
         {
-            binder.Fail(clientCert is null ? "tlsClientCert" : "tlsClientKey",
-                "is required when " + (clientCert is null ? "tlsClientKey" : "tlsClientCert") + " is given" + MetadataError.AuthenticationRefHint,
-                MetadataSource.AuthParams);
+            var (missing, given) = clientCert is null ? (ExternalKeys.TlsClientCert, ExternalKeys.TlsClientKey) : (ExternalKeys.TlsClientKey, ExternalKeys.TlsClientCert);
+            binder.Fail(missing.Name, $"is required when {given.Name} is given{MetadataError.AuthenticationRefHint}", MetadataSource.AuthParams);
         }
         // As KEDA: any certificate implies TLS even without enableTLS.
         var useTls = enableTls || caCert is not null || clientCert is not null;
@@ -45,14 +44,10 @@ internal sealed record ExternalMetadata(Uri Address, IReadOnlyDictionary<string,
             var (uri, error) = ExternalAddress.Parse(address, useTls);
             if (error is not null)
             {
-                binder.Fail("scalerAddress", error);
+                binder.Fail(ExternalKeys.ScalerAddress.Name, error);
             }
             root = uri ?? root;
             useTls |= root.Scheme == Uri.UriSchemeHttps;
-        }
-        else if (binder.Context.Metadata.ContainsKey("scalerAddress"))
-        {
-            binder.Fail("scalerAddress", "is empty");
         }
 
         if (!binder.Context.ValidationOnly)
@@ -101,7 +96,7 @@ internal sealed record ExternalMetadata(Uri Address, IReadOnlyDictionary<string,
             }
             catch (CryptographicException)
             {
-                binder.Fail("caCert", "is not a PEM certificate", MetadataSource.AuthParams);
+                binder.Fail(ExternalKeys.CaCert.Name, "is not a PEM certificate", MetadataSource.AuthParams);
             }
         }
         if (clientCert is not null && clientKey is not null)
@@ -112,7 +107,7 @@ internal sealed record ExternalMetadata(Uri Address, IReadOnlyDictionary<string,
             }
             catch (CryptographicException)
             {
-                binder.Fail("tlsClientCert", "is not a PEM certificate matching the PEM key in tlsClientKey", MetadataSource.AuthParams);
+                binder.Fail(ExternalKeys.TlsClientCert.Name, "is not a PEM certificate matching the PEM key in tlsClientKey", MetadataSource.AuthParams);
             }
         }
     }

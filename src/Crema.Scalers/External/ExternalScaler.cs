@@ -50,12 +50,7 @@ internal sealed class ExternalScaler : IScaler
         (string Name, double Value, double Target)? chosen = null;
         foreach (var spec in specs.MetricSpecs)
         {
-            var target = spec.TargetSizeFloat > 0 ? spec.TargetSizeFloat : spec.TargetSize;
-            if (target <= 0)
-            {
-                throw new InvalidOperationException(
-                    $"external scaler at {client.Address}: metric spec \"{spec.MetricName}\" has no positive target (targetSizeFloat and targetSize are 0)");
-            }
+            var target = TargetOf(spec, client.Address);
             var value = await ReadMetricAsync(spec.MetricName, cancellationToken).ConfigureAwait(false);
             if (chosen is null || value / target > chosen.Value.Value / chosen.Value.Target)
             {
@@ -80,9 +75,25 @@ internal sealed class ExternalScaler : IScaler
     {
         var request = new GetMetricsRequest { ScaledObjectRef = Reference, MetricName = metricName };
         var response = await client.GetMetricsAsync(request, callDeadline, cancellationToken).ConfigureAwait(false);
+        return ValueOf(response, metricName, client.Address);
+    }
+
+    /// <summary>A spec's target: targetSizeFloat when positive, else targetSize; throws when neither is.</summary>
+    internal static double TargetOf(MetricSpec spec, Uri address)
+    {
+        var target = spec.TargetSizeFloat > 0 ? spec.TargetSizeFloat : spec.TargetSize;
+        return target > 0
+            ? target
+            : throw new InvalidOperationException(
+                $"external scaler at {address}: metric spec \"{UntrustedText.Escape(spec.MetricName)}\" has no positive target (targetSizeFloat and targetSize are 0)");
+    }
+
+    /// <summary>The sum of a GetMetrics reply's values (see <see cref="ReadMetricAsync"/>); throws when it has none.</summary>
+    internal static double ValueOf(GetMetricsResponse response, string metricName, Uri address)
+    {
         if (response.MetricValues.Count == 0)
         {
-            throw new InvalidOperationException($"external scaler at {client.Address}: GetMetrics returned no values for metric \"{metricName}\"");
+            throw new InvalidOperationException($"external scaler at {address}: GetMetrics returned no values for metric \"{UntrustedText.Escape(metricName)}\"");
         }
         return response.MetricValues.Sum(v => v.MetricValueFloat > 0 ? v.MetricValueFloat : v.MetricValue_);
     }

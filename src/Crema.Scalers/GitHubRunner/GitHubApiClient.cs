@@ -95,7 +95,7 @@ internal sealed class GitHubApiClient
         {
             throw Translate(e);
         }
-        catch (Exception e) when (e is SerializationException or InvalidCastException or FormatException or OverflowException)
+        catch (Exception e) when (IsUnreadableReply(e))
         {
             // Octokit's JSON reader failed on a reply that is not the JSON GitHub sends.
             var what = traffic.LastReply is GitHubResponse reply ? reply.Describe() : "a call";
@@ -103,6 +103,18 @@ internal sealed class GitHubApiClient
                 $"GitHub API reply to {what} could not be read: {HttpErrorExcerpt.From(e.Message, [])}");
         }
     }
+
+    /// <summary>What Octokit's JSON reader throws for a reply that is not the JSON GitHub sends.</summary>
+    /// <remarks>
+    /// Also whatever its reader (Octokit.SimpleJson and its serializer strategies) throws from inside itself: an
+    /// ArgumentException when a value of the wrong type goes into a typed list ("labels": [1]), a NullReferenceException
+    /// for some nulls. Those types thrown elsewhere are bugs, and stay exceptions.
+    /// </remarks>
+    internal static bool IsUnreadableReply(Exception e) =>
+        e is SerializationException or InvalidCastException or FormatException or OverflowException
+        || (e is ArgumentException or NullReferenceException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException
+            && new System.Diagnostics.StackTrace(e).GetFrames().Any(f => f.GetMethod()?.DeclaringType is { Namespace: "Octokit" or "Octokit.Internal" } type
+                && type.Name.Contains("Json", StringComparison.Ordinal)));
 
     private Exception Translate(ApiException error)
     {

@@ -18,30 +18,26 @@ internal sealed class GitHubRunnerScalerFactory : ScalerFactory<GitHubRunnerMeta
 
     protected override GitHubRunnerMetadata Bind(MetadataBinder binder)
     {
-        // KEDA reads githubApiURL; its older documentation spelled it githubAPIURL, so accept both.
-        var legacySpelling = binder.Has("githubAPIURL");
-        var urlKey = !binder.Has("githubApiURL") && legacySpelling ? "githubAPIURL" : "githubApiURL";
-        var apiUrl = ParseApiUrl(binder, urlKey, binder.String(urlKey, DefaultApiUrl) ?? DefaultApiUrl);
-        var owner = binder.RequiredString("owner").Trim();
-        var scopeRequired = binder.Has("runnerScope");
-        var scopeText = binder.OneOf("runnerScope", "", "org", "ent", "repo");
-        binder.Check(scopeRequired, "runnerScope", "is required (org, ent or repo)");
+        // While validating, a value from the environment reads as empty: the default stands in for it.
+        var apiUrl = ParseApiUrl(binder, binder.String(GitHubRunnerKeys.GitHubApiUrl) is { Length: > 0 } url ? url : DefaultApiUrl);
+        var owner = binder.RequiredString(GitHubRunnerKeys.Owner);
+        var scopeText = binder.String(GitHubRunnerKeys.RunnerScope);
 
-        var pat = binder.Secret("personalAccessToken");
-        var appKey = binder.Secret("appKey");
+        var pat = binder.String(GitHubRunnerKeys.PersonalAccessToken);
+        var appKey = binder.String(GitHubRunnerKeys.AppKey);
         var metadata = new GitHubRunnerMetadata
         {
             ApiUrl = apiUrl,
             Owner = owner,
             Scope = scopeText switch { "ent" => GitHubRunnerScope.Ent, "repo" => GitHubRunnerScope.Repo, _ => GitHubRunnerScope.Org },
-            Repos = binder.List("repos"),
-            Labels = binder.List("labels"),
-            NoDefaultLabels = binder.Bool("noDefaultLabels"),
-            MatchUnlabeledJobsWithUnlabeledRunners = binder.Bool("matchUnlabeledJobsWithUnlabeledRunners"),
-            EnableEtags = binder.Bool("enableEtags"),
-            TargetWorkflowQueueLength = binder.Long("targetWorkflowQueueLength", 1, min: 1),
-            ApplicationId = binder.Long("applicationID", 0, min: 1),
-            InstallationId = binder.Long("installationID", 0, min: 1),
+            Repos = binder.List(GitHubRunnerKeys.Repos),
+            Labels = binder.List(GitHubRunnerKeys.Labels),
+            NoDefaultLabels = binder.Bool(GitHubRunnerKeys.NoDefaultLabels),
+            MatchUnlabeledJobsWithUnlabeledRunners = binder.Bool(GitHubRunnerKeys.MatchUnlabeledJobsWithUnlabeledRunners),
+            EnableEtags = binder.Bool(GitHubRunnerKeys.EnableEtags),
+            TargetWorkflowQueueLength = binder.Long(GitHubRunnerKeys.TargetWorkflowQueueLength, 1),
+            ApplicationId = binder.Long(GitHubRunnerKeys.ApplicationId),
+            InstallationId = binder.Long(GitHubRunnerKeys.InstallationId),
             PersonalAccessToken = pat,
             AppKey = appKey,
         };
@@ -56,40 +52,40 @@ internal sealed class GitHubRunnerScalerFactory : ScalerFactory<GitHubRunnerMeta
     protected override IScaler Create(GitHubRunnerMetadata metadata, ScalerContext context) =>
         new GitHubRunnerScaler(metadata, context.Services.GetHttpClient(HttpClientSettings.Default), context.TimeProvider);
 
-    private static Uri ParseApiUrl(MetadataBinder binder, string key, string text)
+    private static Uri ParseApiUrl(MetadataBinder binder, string text)
     {
         var trimmed = text.Trim().TrimEnd('/');
         if (Uri.TryCreate(trimmed, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
         {
             return url;
         }
-        binder.Fail(key, $"\"{text}\" is not an absolute http(s) URL (for GitHub Enterprise Server: https://HOST/api/v3)");
+        binder.Fail(GitHubRunnerKeys.GitHubApiUrl, $"\"{text}\" is not an absolute http(s) URL (for GitHub Enterprise Server: https://HOST/api/v3)");
         return new Uri(DefaultApiUrl);
     }
 
     private static void CheckCredentials(MetadataBinder binder, GitHubRunnerMetadata metadata)
     {
         // Has() rather than the value: while validating, a value from the environment is not known yet.
-        var hasApplicationId = binder.Has("applicationID");
-        var hasInstallationId = binder.Has("installationID");
+        var hasApplicationId = binder.Has(GitHubRunnerKeys.ApplicationId);
+        var hasInstallationId = binder.Has(GitHubRunnerKeys.InstallationId);
         var anyApp = hasApplicationId || hasInstallationId || metadata.AppKey is not null;
         if (metadata.PersonalAccessToken is null && metadata.AppKey is null)
         {
-            binder.Fail("personalAccessToken", "is required, or \"appKey\" for a GitHub App" + MetadataError.AuthenticationRefHint, MetadataSource.AuthParams);
+            binder.Fail(GitHubRunnerKeys.PersonalAccessToken, $"is required, or \"{GitHubRunnerKeys.AppKey}\" for a GitHub App{MetadataError.AuthenticationRefHint}");
         }
         if (!anyApp)
         {
             return;
         }
-        binder.Check(hasApplicationId, "applicationID", "is required with a GitHub App (installationID, appKey)");
-        binder.Check(hasInstallationId, "installationID", "is required with a GitHub App (applicationID, appKey)");
+        binder.Check(hasApplicationId, GitHubRunnerKeys.ApplicationId, "is required with a GitHub App (installationID, appKey)");
+        binder.Check(hasInstallationId, GitHubRunnerKeys.InstallationId, "is required with a GitHub App (applicationID, appKey)");
         if (metadata.AppKey is null)
         {
-            binder.Fail("appKey", "is required with a GitHub App" + MetadataError.AuthenticationRefHint, MetadataSource.AuthParams);
+            binder.Fail(GitHubRunnerKeys.AppKey, "is required with a GitHub App" + MetadataError.AuthenticationRefHint);
         }
         else if (!binder.Context.ValidationOnly && !IsRsaPrivateKey(metadata.AppKey))
         {
-            binder.Fail("appKey", "is not a PEM-encoded RSA private key", MetadataSource.AuthParams);
+            binder.Fail(GitHubRunnerKeys.AppKey, "is not a PEM-encoded RSA private key");
         }
     }
 

@@ -49,7 +49,7 @@ internal sealed class OAuthTokenCache(HttpClient client, OAuthSettings settings,
                 var excerpt = HttpErrorExcerpt.From(body, new SecretRedactor([settings.ClientSecret ?? ""]));
                 throw new HttpSourceException($"oauth token request to {Endpoint} failed for client \"{settings.ClientId}\": HTTP {status}{(excerpt.Length > 0 ? ": " + excerpt : "")}") { StatusCode = status };
             }
-            (token, expires) = Parse(body);
+            (token, expires) = ParseToken(body, Endpoint, timeProvider.GetUtcNow(), lifetimeWhenUnstated);
             return (token, expires);
         }
         finally
@@ -93,7 +93,15 @@ internal sealed class OAuthTokenCache(HttpClient client, OAuthSettings settings,
         return ((int)response.StatusCode, Encoding.UTF8.GetString(body));
     }
 
-    private (string Token, DateTimeOffset Expires) Parse(string body)
+    private static long? ExpiresIn(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt64(out var n) => n,
+        JsonValueKind.String when long.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+        _ => null,
+    };
+
+    /// <summary>A token endpoint's reply: the token and when it expires; throws <see cref="HttpSourceException"/> for anything else.</summary>
+    internal static (string Token, DateTimeOffset Expires) ParseToken(string body, string endpoint, DateTimeOffset now, TimeSpan lifetimeWhenUnstated)
     {
         try
         {
@@ -101,16 +109,17 @@ internal sealed class OAuthTokenCache(HttpClient client, OAuthSettings settings,
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("access_token", out var access) || access.ValueKind != JsonValueKind.String || access.GetString() is not { Length: > 0 } value)
             {
-                throw new HttpSourceException($"oauth token response from {Endpoint} has no access_token");
+                throw new HttpSourceException($"oauth token response from {endpoint} has no access_token");
             }
-            var lifetime = root.TryGetProperty("expires_in", out var seconds) && seconds.TryGetInt64(out var s) && s > 0
-                ? TimeSpan.FromSeconds(s)
+            // A number, or a numeric string as some providers send it; capped at a day, so nothing overflows.
+            var lifetime = root.TryGetProperty("expires_in", out var seconds) && ExpiresIn(seconds) is { } s and > 0
+                ? TimeSpan.FromSeconds(Math.Min(s, 86_400))
                 : lifetimeWhenUnstated;
-            return (value, timeProvider.GetUtcNow() + lifetime);
+            return (value, now + lifetime);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            throw new HttpSourceException($"oauth token response from {Endpoint} is not valid JSON");
+            throw new HttpSourceException($"oauth token response from {endpoint} is not valid JSON");
         }
     }
 }

@@ -16,8 +16,8 @@ internal sealed class KafkaLagCalculator(KafkaMetadata rules)
         foreach (var partition in offsets)
         {
             var (lag, lagWithPersistent) = PartitionLag(partition);
-            totalLag += lag;
-            totalWithPersistent += lagWithPersistent;
+            totalLag = Add(totalLag, lag);
+            totalWithPersistent = Add(totalWithPersistent, lagWithPersistent);
             withLag += lag > 0 ? 1 : 0;
             withoutCommit += partition.Committed == InvalidOffset ? 1 : 0;
             persistent += lag == 0 && lagWithPersistent > 0 && partition.Committed != InvalidOffset ? 1 : 0;
@@ -41,7 +41,8 @@ internal sealed class KafkaLagCalculator(KafkaMetadata rules)
                 return (1, 1);
             }
         }
-        if (partition.End is not { } end)
+        // A negative end offset is no log end a broker can have: unknown, like a missing one.
+        if (partition.End is not { } end || end < 0)
         {
             return (0, 0);
         }
@@ -50,7 +51,7 @@ internal sealed class KafkaLagCalculator(KafkaMetadata rules)
             return (end, end);
         }
         // A commit beyond the log end (possible around leader changes) is no lag, not negative lag.
-        var lag = Math.Max(0, end - partition.Committed);
+        var lag = partition.Committed < 0 ? end : Math.Max(0, end - partition.Committed);
         if (rules.ExcludePersistentLag)
         {
             var seen = previousCommitted.TryGetValue(partition.Partition, out var previous);
@@ -72,11 +73,16 @@ internal sealed class KafkaLagCalculator(KafkaMetadata rules)
         }
         if (rules.EnsureEvenDistributionOfPartitions)
         {
-            totalLag = NextFactor(totalLag, partitions, threshold) * threshold;
+            totalLag = Multiply(NextFactor(totalLag, partitions, threshold), threshold);
         }
         var upperBound = rules.LimitToPartitionsWithLag ? partitionsWithLag : partitions;
-        return totalLag / threshold > upperBound ? upperBound * threshold : totalLag;
+        return totalLag / threshold > upperBound ? Multiply(upperBound, threshold) : totalLag;
     }
+
+    // Offsets are int64 from the brokers: sums and products saturate instead of wrapping to a negative lag.
+    private static long Add(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
+    private static long Multiply(long a, long b) => a != 0 && b > long.MaxValue / a ? long.MaxValue : a * b;
 
     /// <summary>The smallest divisor of the partition count whose replicas can take the lag at the threshold.</summary>
     internal static long NextFactor(long totalLag, long partitions, long threshold)

@@ -3,10 +3,10 @@ using Crema.Abstractions;
 namespace Crema.Scalers.Kafka;
 
 /// <summary>
-/// Builds <c>kafka</c> (alias <c>apache-kafka</c>) triggers. Metadata as KEDA's kafka scaler;
-/// <c>tls</c> and <c>sasl</c> may sit in metadata or the authenticationRef, credentials
-/// (username, password, ca, cert, key, keyPassword, oauthTokenEndpointUri, scopes, oauthExtensions)
-/// only in the authenticationRef. Triggers with the same brokers and credentials share one
+/// Builds <c>kafka</c> (alias <c>apache-kafka</c>) triggers. Metadata as KEDA's kafka scaler, declared in
+/// <see cref="KafkaKeys"/>: <c>tls</c>, <c>sasl</c> and <c>saslTokenProvider</c> may sit in metadata or the
+/// authenticationRef, credentials (username, password, ca, cert, key, keyPassword, oauthTokenEndpointUri,
+/// scopes, oauthExtensions) only in the authenticationRef. Triggers with the same brokers and credentials share one
 /// librdkafka client (<see cref="KafkaClientPool"/>).
 /// </summary>
 internal sealed class KafkaScalerFactory : ScalerFactory<KafkaMetadata>

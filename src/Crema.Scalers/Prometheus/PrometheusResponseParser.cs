@@ -12,6 +12,32 @@ internal static class PrometheusResponseParser
 {
     private const string IgnoreNullHint = "set ignoreNullValues: true to read it as 0";
 
+    /// <summary>Reads a response body; returns the value, or throws <see cref="PrometheusQueryException"/>.</summary>
+    public static double Parse(byte[] body, bool ignoreNullValues)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            throw new PrometheusQueryException("prometheus response is not valid JSON");
+        }
+        using (document)
+        {
+            try
+            {
+                return Parse(document.RootElement, ignoreNullValues);
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json refuses to read a string holding a lone surrogate escape ("\ud800").
+                throw new PrometheusQueryException("prometheus response holds a string that is not valid text");
+            }
+        }
+    }
+
     /// <summary>Returns the value, or throws <see cref="PrometheusQueryException"/>.</summary>
     public static double Parse(JsonElement root, bool ignoreNullValues)
     {
@@ -19,7 +45,7 @@ internal static class PrometheusResponseParser
         {
             throw new PrometheusQueryException("prometheus response is not a JSON object");
         }
-        var status = root.TryGetProperty("status", out var s) ? s.GetString() : null;
+        var status = root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
         if (status != "success")
         {
             throw new PrometheusQueryException($"prometheus query failed: {ErrorText(root)}");
@@ -29,13 +55,13 @@ internal static class PrometheusResponseParser
         {
             throw new PrometheusQueryException("prometheus response has no data.result");
         }
-        var resultType = data.TryGetProperty("resultType", out var t) ? t.GetString() : null;
+        var resultType = data.TryGetProperty("resultType", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         return resultType switch
         {
             "vector" => ParseVector(result, ignoreNullValues),
             "scalar" => ParseSample(result, ignoreNullValues),
             _ => throw new PrometheusQueryException(
-                $"prometheus query returned resultType \"{resultType}\"; use an instant query that returns one series or a scalar"),
+                $"prometheus query returned resultType \"{Shorten(resultType ?? "")}\"; use an instant query that returns one series or a scalar"),
         };
     }
 
@@ -51,7 +77,7 @@ internal static class PrometheusResponseParser
             throw new PrometheusQueryException(
                 $"prometheus query returned {count} series; it must return at most one (aggregate it, for example with sum(...))");
         }
-        if (count == 0 || !result[0].TryGetProperty("value", out var sample))
+        if (count == 0 || result[0].ValueKind != JsonValueKind.Object || !result[0].TryGetProperty("value", out var sample))
         {
             return ignoreNullValues
                 ? 0
@@ -101,5 +127,5 @@ internal static class PrometheusResponseParser
         };
     }
 
-    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
+    private static string Shorten(string text) => Crema.Abstractions.UntrustedText.Escape(text.Length <= 200 ? text : text[..200] + "…");
 }

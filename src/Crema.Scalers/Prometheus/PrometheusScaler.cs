@@ -38,19 +38,7 @@ internal sealed class PrometheusScaler : IScaler
     public async ValueTask<MetricReading> ReadAsync(CancellationToken cancellationToken)
     {
         var response = await source.GetAsync(BuildUrl(timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(response.Body);
-        }
-        catch (JsonException)
-        {
-            throw new PrometheusQueryException("prometheus response is not valid JSON");
-        }
-        using (document)
-        {
-            return metadata.ToReading(PrometheusResponseParser.Parse(document.RootElement, metadata.IgnoreNullValues));
-        }
+        return metadata.ToReading(PrometheusResponseParser.Parse(response.Body, metadata.IgnoreNullValues));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask; // the HttpClient is shared and owned by the host

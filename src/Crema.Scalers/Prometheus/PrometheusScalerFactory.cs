@@ -16,24 +16,26 @@ internal sealed class PrometheusScalerFactory : ScalerFactory<PrometheusMetadata
 
     protected override PrometheusMetadata Bind(MetadataBinder binder)
     {
-        var serverAddress = binder.RequiredString("serverAddress").Trim().TrimEnd('/');
+        var serverAddress = binder.RequiredString(PrometheusKeys.ServerAddress).Trim().TrimEnd('/');
         var serverUri = ParseHttpUrl(serverAddress);
         // Empty means missing (already reported) or read from the environment at run time.
-        binder.Check(serverAddress.Length == 0 || serverUri is not null, "serverAddress", $"\"{serverAddress}\" is not an absolute http or https URL");
+        binder.Check(serverAddress.Length == 0 || serverUri is not null, PrometheusKeys.ServerAddress.Name, $"\"{serverAddress}\" is not an absolute http or https URL");
 
-        var query = binder.RequiredString("query");
-        var threshold = binder.Double("threshold", required: true, min: 0, minExclusive: true);
-        var activationThreshold = binder.Double("activationThreshold", 0);
-        var ns = binder.String("namespace");
-        var queryParameters = binder.Map("queryParameters");
-        var customHeaders = binder.Map("customHeaders");
-        var ignoreNullValues = binder.Bool("ignoreNullValues", true);
-        var unsafeSsl = binder.Bool("unsafeSsl", false);
-        var timeout = binder.Duration("timeout", PrometheusMetadata.DefaultTimeout, min: TimeSpan.Zero);
+        var query = binder.RequiredString(PrometheusKeys.Query);
+        var threshold = binder.Double(PrometheusKeys.Threshold);
+        var activationThreshold = binder.Double(PrometheusKeys.ActivationThreshold);
+        var ns = binder.String(PrometheusKeys.Namespace);
+        var queryParameters = binder.Map(PrometheusKeys.QueryParameters);
+        var customHeaders = binder.Map(PrometheusKeys.CustomHeaders);
+        var ignoreNullValues = binder.Bool(PrometheusKeys.IgnoreNullValues);
+        var unsafeSsl = binder.Bool(PrometheusKeys.UnsafeSsl);
+        var timeout = binder.Duration(PrometheusKeys.Timeout, PrometheusMetadata.DefaultTimeout, min: TimeSpan.Zero);
         var authentication = HttpAuthentication.Bind(binder, PrometheusMetadata.AuthModes);
+        // Read only for its deprecation warning.
+        _ = binder.String(PrometheusKeys.CortexOrgId);
 
         var podIdentity = binder.Context.UsePodIdentity;
-        binder.Check(!podIdentity || authentication.Modes == HttpAuthModes.None, "authModes", "cannot be combined with podIdentity");
+        binder.Check(!podIdentity || authentication.Modes == HttpAuthModes.None, HttpAuthKeys.Modes.Name, "cannot be combined with podIdentity");
         var googleEndpoint = string.Equals(serverUri?.Host, GoogleManagedPrometheusHost, StringComparison.OrdinalIgnoreCase);
 
         return new PrometheusMetadata(

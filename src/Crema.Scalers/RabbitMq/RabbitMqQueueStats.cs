@@ -23,8 +23,11 @@ internal readonly record struct RabbitMqQueueStats(long Messages, long MessagesR
         };
     }
 
+    // Counts come from the broker as int64: their sum saturates rather than overflow (LINQ's Sum would throw).
     private static RabbitMqQueueStats Sum(IReadOnlyList<RabbitMqQueueStats> queues) => new(
-        queues.Sum(q => q.Messages), queues.Sum(q => q.MessagesReady), queues.Sum(q => q.PublishRate), queues.Sum(q => q.DeliverGetRate));
+        Add(queues.Select(q => q.Messages)), Add(queues.Select(q => q.MessagesReady)), queues.Sum(q => q.PublishRate), queues.Sum(q => q.DeliverGetRate));
+
+    private static long Add(IEnumerable<long> counts) => counts.Aggregate(0L, (total, count) => total > long.MaxValue - count ? long.MaxValue : total + count);
 
     private static RabbitMqQueueStats Average(IReadOnlyList<RabbitMqQueueStats> queues)
     {

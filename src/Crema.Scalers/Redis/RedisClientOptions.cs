@@ -6,17 +6,20 @@ namespace Crema.Scalers.Redis;
 internal static class RedisClientOptions
 {
     /// <summary>
-    /// Options that fail commands fast while disconnected (the engine retries on the next poll) and touch nothing
-    /// but what the scaler reads: no tie-breaker key and no configuration channel, so an ACL user limited to its
-    /// keys can connect. The first connect does not throw (a throwing connect leaves its attempt running behind
-    /// it and slows the next ones); the first command reports why the server cannot be used.
+    /// Options that fail fast (the engine retries on the next poll) and touch nothing but what the scaler reads: no
+    /// tie-breaker key and no configuration channel, so an ACL user limited to its keys can connect. A connect that
+    /// fails throws with its reason (wrong password, untrusted certificate), as KEDA's client does, instead of
+    /// retrying in the background with the same credentials every second; once connected, commands fail at once
+    /// while the library reconnects by itself. The connect timeout matches go-redis's 5 s dial timeout.
     /// </summary>
-    public static ConfigurationOptions For(RedisConnectionSettings settings)
+    /// <param name="settings">The trigger's connection settings.</param>
+    /// <param name="endpoints">The endpoints to dial: those of <paramref name="settings"/> that take connections.</param>
+    public static ConfigurationOptions For(RedisConnectionSettings settings, IEnumerable<RedisEndpoint> endpoints)
     {
         var timeout = (int)RedisConnection.LibraryTimeout.TotalMilliseconds;
         var options = new ConfigurationOptions
         {
-            AbortOnConnectFail = false,
+            AbortOnConnectFail = true,
             ConnectRetry = 1,
             ConnectTimeout = timeout,
             AsyncTimeout = timeout,
@@ -28,7 +31,7 @@ internal static class RedisClientOptions
             User = settings.Username,
             Password = settings.Password,
         };
-        foreach (var endpoint in settings.Endpoints)
+        foreach (var endpoint in endpoints)
         {
             options.EndPoints.Add(endpoint.DialHost, endpoint.Port);
         }

@@ -4,8 +4,8 @@ namespace Crema.Scalers.Redis;
 
 /// <summary>
 /// One StackExchange.Redis multiplexer for one <see cref="RedisConnectionSettings"/>, connected on first use
-/// (never while building a scaler, so <c>crema validate</c> stays offline). A failed connect is forgotten, so
-/// the next read tries again; once connected the library reconnects by itself.
+/// (never while building a scaler, so <c>crema validate</c> stays offline). A failed connect throws and is
+/// forgotten, so the next read tries again; once connected the library reconnects by itself.
 /// </summary>
 internal sealed class RedisConnection : IAsyncDisposable
 {
@@ -13,7 +13,7 @@ internal sealed class RedisConnection : IAsyncDisposable
     internal static readonly TimeSpan LibraryTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Lock gate = new();
-    private Task<ConnectionMultiplexer>? connecting;
+    private Task<RedisClients>? connecting;
     private bool disposed;
 
     public RedisConnection(RedisConnectionSettings settings) => Settings = settings;
@@ -21,14 +21,16 @@ internal sealed class RedisConnection : IAsyncDisposable
     public RedisConnectionSettings Settings { get; }
 
     /// <summary>The connected multiplexer; concurrent callers share one connect attempt.</summary>
-    public Task<ConnectionMultiplexer> GetAsync()
+    public async Task<ConnectionMultiplexer> GetAsync() => (await ClientsAsync().ConfigureAwait(false)).Servers;
+
+    private Task<RedisClients> ClientsAsync()
     {
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             if (connecting is null || connecting.IsFaulted || connecting.IsCanceled)
             {
-                connecting = ConnectionMultiplexer.ConnectAsync(RedisClientOptions.For(Settings));
+                connecting = RedisConnector.ConnectAsync(Settings);
             }
             return connecting;
         }
@@ -36,7 +38,7 @@ internal sealed class RedisConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Task<ConnectionMultiplexer>? pending;
+        Task<RedisClients>? pending;
         lock (gate)
         {
             disposed = true;
@@ -50,7 +52,7 @@ internal sealed class RedisConnection : IAsyncDisposable
         if (!pending.IsCompleted)
         {
             // Still connecting (a read gave up waiting): close it whenever it finishes.
-            _ = pending.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            _ = pending.ContinueWith(t => t.Result.DisposeAsync().AsTask(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             return;
         }
         if (pending.IsCompletedSuccessfully)

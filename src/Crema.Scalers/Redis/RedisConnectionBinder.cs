@@ -128,7 +128,7 @@ internal static class RedisConnectionBinder
         }
         if (binder.Has(RedisKeys.Cert) != binder.Has(RedisKeys.Key))
         {
-            binder.Fail(binder.Has(RedisKeys.Cert) ? RedisKeys.Key.Name : RedisKeys.Cert.Name,
+            binder.Fail(binder.Has(RedisKeys.Cert) ? RedisKeys.Key.Name : "cert",
                 "is required with " + (binder.Has(RedisKeys.Cert) ? "cert" : "key") + " for a client certificate" + MetadataError.AuthenticationRefHint,
                 MetadataSource.AuthParams);
         }
@@ -160,12 +160,15 @@ internal static class RedisConnectionBinder
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
-            binder.Fail(RedisKeys.Cert.Name, settings.KeyPassword is null
+            binder.Fail(CertNameUsed(binder), settings.KeyPassword is null
                 ? "with key is not a PEM certificate and private key that belong together"
                 : "with key and keyPassword is not a PEM certificate and encrypted private key that belong together (check keyPassword)",
                 MetadataSource.AuthParams);
         }
     }
+
+    /// <summary>KEDA reads <c>Cert</c> before <c>cert</c>; a message names the one given.</summary>
+    private static string CertNameUsed(MetadataBinder binder) => binder.Context.AuthParams.ContainsKey("Cert") ? "Cert" : "cert";
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

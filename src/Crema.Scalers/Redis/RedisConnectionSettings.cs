@@ -46,7 +46,7 @@ internal sealed record RedisConnectionSettings(
             {
                 RedisTopology.Cluster => $"redis cluster {string.Join(", ", Endpoints)} {user}",
                 RedisTopology.Sentinel =>
-                    $"redis primary \"{SentinelMaster}\" via sentinel {string.Join(", ", Endpoints)} {user} (sentinel user \"{SentinelUsername ?? Username ?? "default"}\")",
+                    $"redis primary \"{SentinelMaster}\" via sentinel {string.Join(", ", Endpoints)} {user} (sentinel user \"{SentinelUsername ?? "default"}\")",
                 _ => $"redis {Endpoints[0]} {user}",
             } + (Tls is null ? "" : " over TLS");
         }

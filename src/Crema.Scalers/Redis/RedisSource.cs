@@ -20,6 +20,7 @@ internal sealed class RedisSource : IAsyncDisposable
     private readonly int databaseIndex;
     private readonly TimeProvider timeProvider;
     private readonly SecretRedactor redactor;
+    private readonly bool tls;
 
     public RedisSource(RedisConnectionLease lease, int databaseIndex, TimeProvider timeProvider)
     {
@@ -29,6 +30,7 @@ internal sealed class RedisSource : IAsyncDisposable
         var settings = lease.Connection.Settings;
         redactor = new SecretRedactor(settings.Secrets());
         Identity = settings.Identity;
+        tls = settings.Tls is not null;
     }
 
     /// <summary>The servers and user, for messages.</summary>
@@ -39,80 +41,51 @@ internal sealed class RedisSource : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(ReadTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var connected = false;
         try
         {
             var multiplexer = await lease.Connection.GetAsync().WaitAsync(linked.Token).ConfigureAwait(false);
+            connected = true;
             return await read(multiplexer.GetDatabase(databaseIndex)).WaitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw Failure($"no answer to {what} within {ReadTimeout.TotalSeconds:0} s");
+            throw Failure(connected
+                ? $"no answer to {what} within {ReadTimeout.TotalSeconds:0} s"
+                : $"no answer within {ReadTimeout.TotalSeconds:0} s while connecting" + (tls ? " (TLS is enabled: does that port serve TLS?)" : ""));
         }
-        catch (RedisConnectionException e) when (FailureOf(e) == ConnectionFailureType.AuthenticationFailure)
+        catch (RedisSentinelException e)
         {
-            throw Failure($"authentication failed (check username and password): {Detail(e)}");
+            throw Failure(RedisFailureText.Connection(e.Connection, tls, sentinels: true));
         }
         catch (RedisConnectionException e)
         {
-            throw Failure($"cannot connect ({FailureOf(e)}): {Detail(e)}");
-        }
-        catch (RedisTimeoutException e)
-        {
-            throw Failure($"{what} timed out: {Detail(e)}");
+            throw Failure(RedisFailureText.Connection(e, tls));
         }
         catch (RedisServerException e) when (e.Message.StartsWith("NOAUTH", StringComparison.Ordinal) || e.Message.StartsWith("WRONGPASS", StringComparison.Ordinal))
         {
-            throw Failure($"authentication failed (check username and password): {Detail(e)}");
+            throw Failure($"authentication failed (check username and password): {RedisFailureText.Clean(e.Message)}");
         }
-        catch (RedisServerException e)
+        catch (RedisTimeoutException e)
         {
-            throw Failure($"{what} failed: {Detail(e)}");
-        }
-        catch (RedisCommandException e)
-        {
-            throw Failure($"{what} failed: {Detail(e)}");
+            throw Failure($"{what} timed out: {RedisFailureText.Clean(e.Message)}");
         }
         catch (RedisException e)
         {
-            throw Failure($"{what} failed: {Detail(e)}");
+            throw Failure($"{what} failed: {RedisFailureText.Clean(e.Message)}");
+        }
+        catch (RedisCommandException e)
+        {
+            throw Failure($"{what} failed: {RedisFailureText.Clean(e.Message)}");
         }
     }
 
-    /// <summary>A failure of this source with the servers and user in front.</summary>
-    public RedisScalerException Failure(string message) => new($"{Identity}: {message}");
+    /// <summary>A failure of this source with the servers and user in front, redacted, on one line, capped.</summary>
+    public RedisScalerException Failure(string message)
+    {
+        var text = UntrustedText.Escape(redactor.Redact(message));
+        return new($"{Identity}: {(text.Length <= MaxDetail ? text : text[..MaxDetail] + "...")}");
+    }
 
     public ValueTask DisposeAsync() => lease.DisposeAsync();
-
-    /// <summary>The most specific failure in the chain: "no connection available" wraps the reason (refused, AUTH...).</summary>
-    private static ConnectionFailureType FailureOf(RedisConnectionException e)
-    {
-        var failure = e.FailureType;
-        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is RedisConnectionException { FailureType: not ConnectionFailureType.None } specific)
-            {
-                failure = specific.FailureType;
-            }
-        }
-        return failure;
-    }
-
-    /// <summary>The library's message without its diagnostic tail (thread-pool figures, versions), redacted, on one line, capped.</summary>
-    private string Detail(Exception e)
-    {
-        var text = e.Message;
-        var tail = text.IndexOf(", mc: ", StringComparison.Ordinal);
-        if (tail > 0)
-        {
-            text = text[..tail];
-        }
-        // "No connection is active/available to service this operation: <the whole command>; <reason>": keep the reason.
-        var reason = text.StartsWith("No connection is active", StringComparison.Ordinal) ? text.IndexOf("; ", StringComparison.Ordinal) : -1;
-        if (reason > 0)
-        {
-            text = "no connection available: " + text[(reason + 2)..];
-        }
-        text = UntrustedText.Escape(redactor.Redact(text));
-        return text.Length <= MaxDetail ? text : text[..MaxDetail] + "...";
-    }
 }

@@ -32,7 +32,7 @@ internal sealed class RedisStreamsScaler(RedisStreamsMetadata metadata, RedisSou
         }
         catch (RedisScalerException e) when (e.Message.Contains("NOGROUP", StringComparison.Ordinal))
         {
-            throw source.Failure($"consumer group \"{metadata.ConsumerGroup}\" of stream \"{metadata.Stream}\" does not exist (XPENDING: NOGROUP); create it with XGROUP CREATE");
+            throw source.Failure($"stream \"{metadata.Stream}\" or its consumer group \"{metadata.ConsumerGroup}\" does not exist (XPENDING: NOGROUP); create the group with XGROUP CREATE (MKSTREAM creates the stream too)");
         }
     }
 

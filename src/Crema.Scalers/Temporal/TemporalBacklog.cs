@@ -3,19 +3,22 @@ using Temporalio.Api.WorkflowService.V1;
 
 namespace Crema.Scalers.Temporal;
 
-/// <summary>How KEDA adds up ApproximateBacklogCount in each mode; a missing stats message counts 0.</summary>
+/// <summary>
+/// How KEDA adds up ApproximateBacklogCount in each mode; a missing stats message counts 0. Counts are int64
+/// from the server: a negative one counts 0, and sums saturate instead of overflowing.
+/// </summary>
 internal static class TemporalBacklog
 {
     /// <summary>Unversioned mode: the one type's stats of one reply.</summary>
-    public static long Of(DescribeTaskQueueResponse response) => response.Stats?.ApproximateBacklogCount ?? 0;
+    public static long Of(DescribeTaskQueueResponse response) => Count(response.Stats);
 
     /// <summary>Build ID mode: every version of <c>versions_info</c>, every type of each.</summary>
     public static long OfEnhanced(DescribeTaskQueueResponse response)
     {
 #pragma warning disable CS0612 // versions_info is the ENHANCED mode's reply, deprecated with it.
-        return response.VersionsInfo.Values
+        return Sum(response.VersionsInfo.Values
             .SelectMany(version => version.TypesInfo.Values)
-            .Sum(type => type.Stats?.ApproximateBacklogCount ?? 0);
+            .Select(type => Count(type.Stats)));
 #pragma warning restore CS0612
     }
 
@@ -37,7 +40,11 @@ internal static class TemporalBacklog
     /// queueTypes was written (every type otherwise).
     /// </summary>
     public static long OfDeploymentVersion(DescribeWorkerDeploymentVersionResponse response, string taskQueue, IReadOnlyCollection<TaskQueueType>? types) =>
-        response.VersionTaskQueues
+        Sum(response.VersionTaskQueues
             .Where(queue => (types is null || types.Contains(queue.Type)) && (taskQueue.Length == 0 || queue.Name == taskQueue))
-            .Sum(queue => queue.Stats?.ApproximateBacklogCount ?? 0);
+            .Select(queue => Count(queue.Stats)));
+
+    private static long Count(Temporalio.Api.TaskQueue.V1.TaskQueueStats? stats) => Math.Max(0, stats?.ApproximateBacklogCount ?? 0);
+
+    private static long Sum(IEnumerable<long> counts) => counts.Aggregate(0L, (total, count) => total > long.MaxValue - count ? long.MaxValue : total + count);
 }

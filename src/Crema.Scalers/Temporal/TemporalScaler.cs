@@ -66,7 +66,8 @@ internal sealed class TemporalScaler : IScaler
                 $"DescribeTaskQueue (task queue \"{metadata.TaskQueue}\", type {Name(type)})",
                 options => connection.Client.DescribeTaskQueueAsync(request, options),
                 cancellationToken).ConfigureAwait(false);
-            total += TemporalBacklog.Of(response);
+            var backlog = TemporalBacklog.Of(response);
+            total = total > long.MaxValue - backlog ? long.MaxValue : total + backlog; // saturates, as TemporalBacklog's sums
         }
         return total;
     }

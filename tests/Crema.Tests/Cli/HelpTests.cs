@@ -8,18 +8,19 @@ public sealed class HelpTests
         var run = await CliRun.RunAsync("--help");
 
         run.ExitCode.ShouldBe(0);
-        foreach (var command in (string[])["run", "demo", "emulator", "validate", "simulate", "schema", "scalers", "import-keda"])
+        foreach (var command in (string[])["run", "demo", "emulator", "validate", "explain", "simulate", "schema", "scalers", "import-keda"])
         {
             run.OutputLines.ShouldContain(l => l.TrimStart().StartsWith(command + " ", StringComparison.Ordinal));
         }
     }
 
     [Theory]
-    [InlineData("run", "--config <FILE>", "--port <PORT>", "--dry-run", "--log-format <json|text>", "--secrets-dir <DIR>")]
+    [InlineData("run", "--config <FILE>", "--port <PORT>", "--dry-run", "--log-format <json|text>", "--log-level <LEVEL>", "--secrets-dir <DIR>")]
     [InlineData("demo", "--duration <SECONDS>", "--port <PORT>")]
     [InlineData("emulator", "--port <PORT>", "--worker-pool <NAME=COUNT>", "--service <NAME=COUNT>", "--operation-delay <SECONDS>")]
     [InlineData("validate", "--config <FILE> (REQUIRED)")]
-    [InlineData("simulate", "--config <FILE> (REQUIRED)", "--trace <FILE> (REQUIRED)", "--initial-replicas <COUNT>", "--duration <SECONDS>")]
+    [InlineData("simulate", "--config <FILE> (REQUIRED)", "--trace <FILE>", "--initial-replicas <COUNT>", "--duration <SECONDS>", "--model <MODEL>", "--arrivals <FILE>", "--service-rate <RATE>", "--start-delay <SECONDS>", "--object <NAME>")]
+    [InlineData("explain", "--config <FILE> (REQUIRED)", "--object <NAME>")]
     [InlineData("schema")]
     public async Task Help_Command_DescribesEveryOptionOnce(string command, params string[] options)
     {

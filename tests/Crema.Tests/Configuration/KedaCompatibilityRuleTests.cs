@@ -120,6 +120,16 @@ public sealed class KedaCompatibilityRuleTests
         Load(yaml).ShouldHaveError($"{T0}.authenticationRef", "parameter \"awsRegion\": Amazon Managed Prometheus");
     }
 
+    [Fact]
+    public void Load_PostgreSqlWithAzureWorkloadIdentity_SaysWhatToUseInstead()
+    {
+        var yaml = OneScaledObject(
+            triggers: "triggers:\n  - {type: postgresql, metadata: {host: h, port: '5432', userName: u, dbName: d, sslmode: require, query: SELECT 1, targetQueryValue: '1'}, authenticationRef: {name: a}}",
+            authentications: "- metadata: {name: a}\n  spec: {podIdentity: {provider: azure-workload}}");
+
+        Load(yaml).ShouldHaveError($"{T0}.authenticationRef", "podIdentity azure-workload: KEDA's postgresql logs in to Azure Database for PostgreSQL with an Azure access token");
+    }
+
     [Theory]
     [InlineData("0.05")]
     [InlineData("'50m'")]

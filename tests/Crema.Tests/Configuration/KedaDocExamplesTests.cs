@@ -26,6 +26,8 @@ public sealed class KedaDocExamplesTests
         ["github-runner-4.yaml"] = ("at least one scaled object is required", "difference: ScaledJob is not imported (Cloud Run jobs are not scaled)"),
         ["kafka-1.yaml"] = ("parameter \"username\" is required", "a parameter reference: sasl plaintext without credentials; KEDA rejects it too"),
         ["kafka-8.yaml"] = ("AWS MSK IAM authentication", "difference: no AWS identity"),
+        ["metrics-api-2.yaml"] = ("Crema reads no Kubernetes Service endpoints", "difference: aggregateFromKubeServiceEndpoints needs the Kubernetes API"),
+        ["postgresql-4.yaml"] = ("podIdentity azure-workload: KEDA's postgresql logs in to Azure Database for PostgreSQL", "difference: no Azure identity"),
         ["prometheus-8.yaml"] = ("Azure Workload Identity is not available to Crema", "difference: no Azure identity"),
         ["prometheus-9.yaml"] = ("AWS pod identity is not available to Crema", "difference: no AWS identity (and a Go template KEDA's tests fill in)"),
         ["rabbitmq-1.yaml"] = ("metadata.host: is not an absolute URL with a host name", "a parameter reference with placeholders (amqp://<host>:<port>/<vhost>); KEDA rejects it too"),
@@ -34,6 +36,7 @@ public sealed class KedaDocExamplesTests
         ["rabbitmq-10.yaml"] = ("no triggerAuthentication named \"rabbitmq-trigger-auth\"", "the example names an authentication it does not define; KEDA rejects it too"),
         ["rabbitmq-11.yaml"] = ("no triggerAuthentication named \"rabbitmq-trigger-auth\"", "the example names an authentication it does not define; KEDA rejects it too"),
         ["rabbitmq-12.yaml"] = ("no triggerAuthentication named \"rabbitmq-trigger-auth\"", "the example names an authentication it does not define; KEDA rejects it too"),
+        ["redis-sentinel-streams-1.yaml"] = ("sentinelMaster: is required", "difference: the sentinel types need sentinelMaster when read; this parameter list omits it, and KEDA cannot connect without it"),
         ["temporal-1.yaml"] = ("cannot be combined with workerDeploymentName and workerDeploymentBuildId", "a parameter reference listing deprecated and current keys together; KEDA's Validate rejects it too"),
     };
 
@@ -44,7 +47,8 @@ public sealed class KedaDocExamplesTests
     {
         var scalers = Files().Select(file => file[..file.LastIndexOf('-')]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-        scalers.ShouldBe(["cron", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "prometheus", "rabbitmq", "temporal"]);
+        scalers.ShouldBe(["cron", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "metrics-api", "mysql", "postgresql", "prometheus", "rabbitmq",
+            "redis", "redis-cluster", "redis-cluster-streams", "redis-sentinel", "redis-sentinel-streams", "redis-streams", "temporal"]);
     }
 
     [Theory]

@@ -23,6 +23,7 @@ public sealed class RepositoryConfigTests
     [InlineData("samples/simulations/failing-source-fallback/config.yaml")]
     [InlineData("samples/simulations/flapping/config.yaml")]
     [InlineData("samples/simulations/idle-to-zero/config.yaml")]
+    [InlineData("samples/simulations/quality/config.yaml")]
     [MemberData(nameof(ScalerSamples))]
     public void Load_CheckedInConfig_IsValidWithTheBuiltInScalers(string file)
     {

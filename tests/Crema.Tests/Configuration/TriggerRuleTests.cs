@@ -79,6 +79,26 @@ public sealed class TriggerRuleTests
     }
 
     [Fact]
+    public void Load_FromEnvOfAKeyReadOnlyFromMetadata_WarnsAtThatEntry()
+    {
+        var triggers = """
+            triggers:
+              - type: prometheus
+                metadata:
+                  serverAddress: http://prom:9090
+                  query: up
+                  threshold: "1"
+                  ignoreNullValuesFromEnv: IGNORE_NULLS
+            """;
+
+        var result = Load(OneScaledObject(triggers: triggers), Crema.Scalers.BuiltInScalers.CreateRegistry());
+
+        result.ShouldBeValid();
+        result.Warnings.ShouldHaveSingleItem().ToString().ShouldBe(
+            $"crema.yaml:13:40: {T0}.metadata.ignoreNullValuesFromEnv: is ignored: ignoreNullValues is read only from metadata, not from the environment");
+    }
+
+    [Fact]
     public void Load_ScalerMetadataErrorWithoutMetadata_PointsAtTheTrigger()
     {
         var result = Load(OneScaledObject(triggers: "triggers:\n  - type: prometheus"));

@@ -56,7 +56,9 @@ public sealed class DaemonCloudRunPacingTests
 
         await harness.AddFaultAsync(new EmulatorFault { Status = 429, Count = 30 });
         pools.ForEach(p => scalers.Values[Key(p)] = 2);
-        await harness.AdvanceUntilAsync(async () => (await AppliedAsync(harness, pools)).All(a => a is not null), Poll, 200, "every object updated");
+        // 30 refusals in a row keep the shared rate near its floor (each one, granted after the last back-off,
+        // halves it again): about 8 s between writes while they last, then the rate climbs back.
+        await harness.AdvanceUntilAsync(async () => (await AppliedAsync(harness, pools)).All(a => a is not null), Poll, 420, "every object updated");
 
         var patches = (await CallsAsync(harness)).Where(c => c.Method == "patch").ToArray();
         patches.Count(c => c.Status == 429).ShouldBeGreaterThan(0);

@@ -49,6 +49,6 @@ public sealed class DaemonHttpSurfaceTests
         trigger.TryGetProperty("lastError", out _).ShouldBeTrue();
 
         var page = await harness.Http.GetStringAsync(baseAddress);
-        page.ShouldContain("<h2>pool-a</h2>");
+        page.ShouldContain("<a href=\"objects/pool-a\">pool-a</a>");
     }
 }

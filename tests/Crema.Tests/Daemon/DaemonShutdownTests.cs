@@ -1,38 +1,94 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Crema.Host.Daemon;
+using Crema.Host.Emulator;
 using Microsoft.Extensions.Logging;
 
 namespace Crema.Tests.Daemon;
 
-/// <summary>Stopping the daemon (SIGTERM): updates in flight are finished, hung reads abandoned; and the JSON log format.</summary>
+/// <summary>
+/// Stopping the daemon (SIGTERM) within the shutdown grace: accepted updates are left to Cloud Run, unanswered
+/// ones given up in time, hung reads abandoned, anything stuck left behind; and the JSON log format.
+/// </summary>
 public sealed class DaemonShutdownTests
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
     [Fact]
-    public async Task Stop_WhileUpdateOperationRuns_WaitsForItAndTheNewCountLands()
+    public async Task Stop_WhileAcceptedUpdateOperationRuns_ReturnsAtOnceAndCloudRunFinishesIt()
     {
         var scalers = new SettableScalerFactory();
         scalers.Values["a"] = 3;
+        var log = new StringWriter();
         await using var harness = await DaemonHarness.StartAsync(
             DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)), new Dictionary<string, int> { [DaemonConfigs.PoolA] = 1 }, [scalers],
-            new Dictionary<string, TimeSpan> { [DaemonConfigs.PoolA] = TimeSpan.FromSeconds(20) });
+            new Dictionary<string, TimeSpan> { [DaemonConfigs.PoolA] = TimeSpan.FromSeconds(45) },
+            configure: o => o with { LogFormat = "text", LogOutput = TextWriter.Synchronized(log), LogLevel = LogLevel.Information });
         await harness.AdvanceUntilAsync(async () => (await harness.MetricsAsync()).Contains("crema_cloud_run_api_calls_total{method=\"patch\",status=\"200\"} 1", StringComparison.Ordinal),
-            Poll, 20, "update sent, its operation running");
+            Poll, 20, "update accepted, its 45 s operation running");
         var stopAsked = harness.Time.GetUtcNow();
 
-        var stopping = harness.StopDaemonAsync();
-        await Task.WhenAny(stopping, Task.Delay(300));
-        stopping.IsCompleted.ShouldBeFalse("the stop waits for the running operation");
-        for (var i = 0; i < 60 && !stopping.IsCompleted; i++)
-        {
-            harness.Time.Advance(Poll);
-            await Task.WhenAny(stopping, DaemonHarness.SettleAsync());
-        }
+        await harness.StopDaemonAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
+        (harness.Time.GetUtcNow() - stopAsked).ShouldBe(TimeSpan.Zero, "an accepted update needs no waiting: the stop took no time on the clock");
+        log.ToString().ShouldContain("was accepted (operation projects/e2e/locations/us-central1/operations/");
+        harness.Time.Advance(TimeSpan.FromSeconds(45));
+        (await harness.HistoryAsync(DaemonConfigs.PoolA)).ShouldBe([1, 3], "Cloud Run finishes the operation on its own");
+    }
+
+    [Fact]
+    public async Task Stop_WhilePatchHangs_GivesItUpWithinTheGrace()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 1;
+        var log = new StringWriter();
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)), new Dictionary<string, int> { [DaemonConfigs.PoolA] = 1 }, [scalers],
+            configure: o => o with { LogFormat = "text", LogOutput = TextWriter.Synchronized(log), LogLevel = LogLevel.Information });
+        await harness.AddFaultAsync(new EmulatorFault { Target = DaemonConfigs.PoolA, HangPatches = 100 });
+        scalers.Values["a"] = 3;
+        await harness.AdvanceUntilAsync(() => Task.FromResult(harness.Emulator.HeldRequests > 0), Poll, 20, "a PATCH held unanswered");
+
+        var elapsed = await StopMovingTheClockAsync(harness);
+
+        elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(7), "an unanswered update is given until a second before the grace ends");
+        elapsed.ShouldBeLessThanOrEqualTo(ShutdownGrace.Default);
+        log.ToString().ShouldContain("had no answer within 7 s and was given up");
+        (await harness.HistoryAsync(DaemonConfigs.PoolA)).ShouldBe([1]);
+    }
+
+    [Fact]
+    public async Task Stop_LoopStuckPastTheUpdates_LeftBehindWhenTheGraceEnds()
+    {
+        var scalers = new SettableScalerFactory { HangDispose = true };
+        scalers.Values["a"] = 1;
+        var log = new StringWriter();
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)), new Dictionary<string, int> { [DaemonConfigs.PoolA] = 1 }, [scalers],
+            configure: o => o with { LogFormat = "text", LogOutput = TextWriter.Synchronized(log), LogLevel = LogLevel.Information, ShutdownGrace = TimeSpan.FromSeconds(4) });
+        await harness.AdvanceUntilAsync(async () => (await harness.ObjectStatusAsync(DaemonConfigs.PoolA)).GetProperty("lastDecision").GetString() == "hold 1", Poll, 20, "first poll");
+
+        var elapsed = await StopMovingTheClockAsync(harness);
+
+        elapsed.ShouldBe(TimeSpan.FromSeconds(4), "a scaler whose close never ends is left behind when the configured grace is over");
+        log.ToString().ShouldContain("the shutdown grace of 4 s is over; exiting while these scaled objects were still stopping: pool-a");
+    }
+
+    // Stops the daemon and moves the clock in small steps until the stop returns; the clock time it took.
+    private static async Task<TimeSpan> StopMovingTheClockAsync(DaemonHarness harness)
+    {
+        var stopAsked = harness.Time.GetUtcNow();
+        var stopping = harness.StopDaemonAsync();
+        for (var i = 0; i < 200 && !stopping.IsCompleted; i++)
+        {
+            await Task.WhenAny(stopping, DaemonHarness.SettleAsync());
+            if (!stopping.IsCompleted)
+            {
+                harness.Time.Advance(TimeSpan.FromMilliseconds(250));
+            }
+        }
         await stopping.WaitAsync(TimeSpan.FromSeconds(10));
-        (harness.Time.GetUtcNow() - stopAsked).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(15));
-        (await harness.HistoryAsync(DaemonConfigs.PoolA)).ShouldBe([1, 3], "the update finished instead of being abandoned");
+        return harness.Time.GetUtcNow() - stopAsked;
     }
 
     [Fact]

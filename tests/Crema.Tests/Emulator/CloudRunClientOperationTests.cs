@@ -86,6 +86,37 @@ public sealed class CloudRunClientOperationTests
     }
 
     // The PATCH went out once the client asks the clock for its first poll delay.
+    [Fact]
+    public async Task SetInstanceCountAsync_StopFollowingOnceAccepted_ReturnsCancelledWithTheOperationAndItStillLands()
+    {
+        await using var h = await CloudRunHarness.StartAsync(TimeSpan.FromSeconds(45));
+        using var stop = new CancellationTokenSource();
+
+        var scaling = h.Client.SetInstanceCountAsync(Pool, 4, etag: null, stop.Token, CancellationToken.None);
+        await WaitForPollTimerAsync(h, scaling);
+        await stop.CancelAsync();
+        var result = await scaling.WaitAsync(TimeSpan.FromSeconds(10));
+
+        result.Outcome.ShouldBe(ScaleOutcome.Cancelled);
+        result.OperationName.ShouldStartWith("projects/demo/locations/us-central1/operations/");
+        h.Clock.Advance(TimeSpan.FromSeconds(45));
+        (await h.Client.GetAsync(Pool, CancellationToken.None)).InstanceCount.ShouldBe(4, "the operation went on at Google");
+    }
+
+    [Fact]
+    public async Task SetInstanceCountAsync_StopFollowingBeforeTheAnswer_StillSendsThePatchAndFollowsNothing()
+    {
+        await using var h = await CloudRunHarness.StartAsync(TimeSpan.FromSeconds(45));
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+
+        var result = await h.Client.SetInstanceCountAsync(Pool, 4, etag: null, stop.Token, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        result.Outcome.ShouldBe(ScaleOutcome.Cancelled);
+        result.OperationName.ShouldNotBeNull("the PATCH was sent and accepted; only following it was skipped");
+        h.Calls.ShouldBe([("patch", 200)]);
+    }
+
     private static async Task WaitForPollTimerAsync(CloudRunHarness h, Task scaling)
     {
         await Task.WhenAny(h.Clock.WaitForDelayAsync(1), scaling);

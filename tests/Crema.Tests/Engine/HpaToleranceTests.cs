@@ -55,6 +55,22 @@ public sealed class HpaToleranceTests
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Decide_UnnamedValueTrigger_KeepsItsMetricType(string? name)
+    {
+        // An unnamed trigger's samples carry its index ("0"), whether its name is absent or empty.
+        var spec = WithTolerances(up: "0.01", down: null) with
+        {
+            Triggers = [new Trigger { Type = "prometheus", Name = name, MetricType = MetricType.Value }],
+        };
+
+        // Value: ceil(30 / 10 * 4) = 12, held to 8 by the default scale-up policy (100% per 15 s);
+        // read as AverageValue it would be ceil(30 / 10) = 3.
+        Decide(spec, State(lastActive: T0), 4, T0, Ok(30, name: "0")).DesiredReplicas.ShouldBe(8);
+    }
+
+    [Theory]
     [InlineData(1.0, true)]
     [InlineData(1.05, false)]
     [InlineData(0.95, true)]

@@ -137,4 +137,46 @@ public sealed class ScalingModifierRulesTests
 
         decision.IsActive.ShouldBeTrue();
     }
+
+    [Fact]
+    public void Decide_Formula_ExposesTheCompositeMetricItUsed()
+    {
+        var decision = Decide(WithFormula("(a + b) / 2"), State(lastActive: T0), 1, T0, Ok(30, name: "a"), Ok(10, name: "b"));
+
+        decision.Composite.ShouldNotBeNull();
+        decision.Composite.TriggerName.ShouldBe("composite-metric");
+        decision.Composite.Value.ShouldBe(20);
+        decision.Composite.Target.ShouldBe(10);
+        decision.Composite.IsActive.ShouldBeTrue();
+        decision.Composite.Error.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Decide_TriggerInFallback_CompositeIsFallbackReplicasTimesTarget()
+    {
+        var spec = WithFormula("a + b", fallback: new Fallback { FailureThreshold = 0, Replicas = 6 });
+
+        var decision = Decide(spec, State(lastActive: T0, name: "b"), 2, T0, Ok(1, name: "a"), Err("b"));
+
+        decision.Composite!.Value.ShouldBe(60);
+        decision.Composite.InFallback.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Decide_TriggerFails_CompositeCarriesTheErrorAndNoValue()
+    {
+        var decision = Decide(WithFormula("a + b"), State(lastActive: T0), 3, T0.AddHours(1), Ok(300, name: "a"), Err("b"));
+
+        decision.Composite!.Value.ShouldBeNull();
+        decision.Composite.Target.ShouldBeNull();
+        decision.Composite.Error!.ShouldContain("the formula needs every trigger");
+    }
+
+    [Fact]
+    public void Decide_WithoutFormula_HasNoComposite()
+    {
+        var decision = Decide(Object(Spec("a")), State(name: "a"), 1, T0, Ok(30, name: "a"));
+
+        decision.Composite.ShouldBeNull();
+    }
 }

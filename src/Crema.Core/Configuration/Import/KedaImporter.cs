@@ -34,6 +34,11 @@ public static partial class KedaImporter
                 errors.Add($"{name}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {e.Message}");
                 continue;
             }
+            catch (Exception e) when (Yaml.YamlLibraryFailure.Is(e))
+            {
+                errors.Add($"{name}: not valid YAML: a flow mapping or sequence ({{...}} or [...]) is not closed properly");
+                continue;
+            }
             foreach (var document in stream.Documents)
             {
                 if (document.RootNode is not YamlMappingNode root)
@@ -67,7 +72,9 @@ public static partial class KedaImporter
                 }
             }
         }
-        return new KedaImportResult(Render(authentications, scaledObjects), notes, errors);
+        // Names and kinds are quoted from the manifests: no control character reaches the terminal.
+        return new KedaImportResult(Render(authentications, scaledObjects), [.. notes.Select(Crema.Abstractions.UntrustedText.Escape)],
+            [.. errors.Select(Crema.Abstractions.UntrustedText.Escape)]);
     }
 
     private static YamlMappingNode? ScaledObject(YamlMappingNode root, string name, KedaImportTarget target, string where, List<string> notes, List<string> errors)
@@ -98,7 +105,8 @@ public static partial class KedaImporter
         {
             converted.Add(key, Text(key) == "scaleTargetRef" ? new YamlMappingNode { { "name", resource } } : value);
         }
-        if (targetRef is null)
+        // Keyed on the entry, not on targetRef: a scaleTargetRef that is not a mapping is replaced above, not added twice.
+        if (!converted.Children.ContainsKey(new YamlScalarNode("scaleTargetRef")))
         {
             converted.Children.Insert(0, new YamlScalarNode("scaleTargetRef"), new YamlMappingNode { { "name", resource } });
         }

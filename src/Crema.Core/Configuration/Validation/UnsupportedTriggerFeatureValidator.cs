@@ -18,6 +18,11 @@ internal sealed class UnsupportedTriggerFeatureValidator : IConfigValidator
         "AWS MSK IAM authentication (awsRegion with saslTokenProvider aws_msk_iam) is not supported: Crema has no AWS identity; " +
         "give the kafka trigger SASL credentials (sasl plaintext, scram_sha256 or scram_sha512, with username and password) through a triggerAuthentication";
 
+    private const string PostgreSqlAzure =
+        "podIdentity azure-workload: KEDA's postgresql logs in to Azure Database for PostgreSQL with an Azure access token as the password, " +
+        "and Crema has no Azure identity; give the user's password (password, or a connection string), or on Cloud SQL use podIdentity gcp " +
+        "(IAM database authentication with Crema's own service account)";
+
     private static readonly Dictionary<(string Type, string Key), string> MetadataKeys = new()
     {
         [("prometheus", "awsRegion")] = PrometheusSigV4,
@@ -49,12 +54,16 @@ internal sealed class UnsupportedTriggerFeatureValidator : IConfigValidator
         }
     }
 
-    /// <summary>KEDA also takes awsRegion from the triggerAuthentication.</summary>
+    /// <summary>KEDA also takes awsRegion from the triggerAuthentication, and postgresql's Azure login from its podIdentity.</summary>
     private static void CheckAuthParams(ValidationContext context, Trigger trigger, string triggerPath)
     {
         if (trigger.AuthenticationRef is not { } reference || context.FindAuthentication(reference.Name) is not { } authentication)
         {
             return;
+        }
+        if (trigger.Type == "postgresql" && authentication.Spec.PodIdentity?.Provider == "azure-workload")
+        {
+            context.Error(triggerPath + ".authenticationRef", PostgreSqlAzure);
         }
         foreach (var parameter in TriggerContexts.DeclaredParameters(authentication).Distinct(StringComparer.Ordinal))
         {

@@ -41,7 +41,8 @@ internal sealed class YamlTreeReader
                 + $"if the file is meant to be this large, raise the limit with the environment variable {ConfigLimits.MaxBytesVariable} (in bytes)");
             return null;
         }
-        var reader = new YamlTreeReader(new Parser(new StringReader(text)), diagnostics, limits);
+        var parser = new Parser(new StringReader(text));
+        var reader = new YamlTreeReader(parser, diagnostics, limits);
         try
         {
             return reader.ReadStream();
@@ -49,6 +50,11 @@ internal sealed class YamlTreeReader
         catch (YamlException ex)
         {
             diagnostics.Error(ToPosition(ex.Start), string.Empty, $"YAML syntax error: {SyntaxMessage(ex)}");
+        }
+        catch (Exception ex) when (YamlLibraryFailure.Is(ex))
+        {
+            var at = parser.Current is { } last ? ToPosition(last.End) : SourcePosition.Start;
+            diagnostics.Error(at, string.Empty, "YAML syntax error: a flow mapping or sequence ({...} or [...]) is not closed properly after this point");
         }
         catch (YamlLimitExceededException ex)
         {

@@ -19,9 +19,7 @@ internal sealed partial class CloudTasksScalerFactory : ScalerFactory<CloudTasks
     /// <inheritdoc />
     protected override CloudTasksMetadata Bind(MetadataBinder binder)
     {
-        // KEDA spells it projectID; projectId is accepted as well.
-        var projectKey = binder.Has("projectID") || !binder.Has("projectId") ? "projectID" : "projectId";
-        var queueName = binder.RequiredString("queueName").Trim();
+        var queueName = binder.RequiredString(CloudTasksKeys.QueueName);
         string? location = null;
         var queueId = queueName;
         string? projectFromName = null;
@@ -33,17 +31,18 @@ internal sealed partial class CloudTasksScalerFactory : ScalerFactory<CloudTasks
         }
         else if (queueName.Contains('/', StringComparison.Ordinal))
         {
-            binder.Fail("queueName", $"\"{queueName}\" is neither a queue id nor projects/PROJECT/locations/LOCATION/queues/QUEUE");
+            binder.Fail(CloudTasksKeys.QueueName, $"\"{queueName}\" is neither a queue id nor projects/PROJECT/locations/LOCATION/queues/QUEUE");
         }
-        var projectId = (projectFromName is null ? binder.RequiredString(projectKey) : binder.String(projectKey) ?? projectFromName).Trim();
+        // KEDA always requires projectID; a full queue name already carries the project.
+        var projectId = binder.String(CloudTasksKeys.ProjectId, required: projectFromName is null) ?? projectFromName ?? string.Empty;
         if (projectFromName is not null && projectId != projectFromName)
         {
-            binder.Fail(projectKey, $"\"{projectId}\" differs from the project \"{projectFromName}\" of queueName");
+            binder.Fail(CloudTasksKeys.ProjectId, $"\"{projectId}\" differs from the project \"{projectFromName}\" of queueName");
         }
-        var value = binder.Double("value", 100, min: 0, minExclusive: true);
-        var activation = binder.Double("activationValue", 0);
-        double? valueIfNull = binder.Has("valueIfNull") ? binder.Double("valueIfNull") : null;
-        var minutes = binder.Long("filterDuration", 2);
+        var value = binder.Double(CloudTasksKeys.Value, 100);
+        var activation = binder.Double(CloudTasksKeys.ActivationValue);
+        double? valueIfNull = binder.Has(CloudTasksKeys.ValueIfNull) ? binder.Double(CloudTasksKeys.ValueIfNull) : null;
+        var minutes = binder.Long(CloudTasksKeys.FilterDuration, 2);
         var credentials = GcpCredentialBinder.Bind(binder);
         return new CloudTasksMetadata(projectId, queueId, location, value, activation, valueIfNull,
             TimeSpan.FromMinutes(minutes <= 0 ? 2 : minutes), credentials);

@@ -10,15 +10,12 @@ namespace Crema.Scalers.Gcp.Monitoring;
 /// </summary>
 internal static class GcpCredentialBinder
 {
-    /// <summary>The authenticationRef parameter holding a service-account key (JSON).</summary>
-    public const string AuthParam = "GoogleApplicationCredentials";
-
     public static GcpCredentials Bind(MetadataBinder binder)
     {
         var context = binder.Context;
-        var fromAuthParams = binder.Secret(AuthParam);
-        var fromMetadata = binder.String("credentials");
-        var fileVariable = binder.String("credentialsFromEnvFile");
+        var fromAuthParams = binder.String(GcpCredentialKeys.GoogleApplicationCredentials);
+        var fromMetadata = binder.String(GcpCredentialKeys.Credentials);
+        var fileVariable = binder.String(GcpCredentialKeys.CredentialsFromEnvFile);
         if (context.UsePodIdentity || context.ValidationOnly)
         {
             // While validating, secrets and environment values are not available to check.
@@ -26,11 +23,11 @@ internal static class GcpCredentialBinder
         }
         if (!string.IsNullOrEmpty(fromAuthParams))
         {
-            return Parse(binder, fromAuthParams, AuthParam, MetadataSource.AuthParams);
+            return Parse(binder, fromAuthParams, GcpCredentialKeys.GoogleApplicationCredentials.Name, MetadataSource.AuthParams);
         }
         if (!string.IsNullOrEmpty(fromMetadata))
         {
-            var key = context.Metadata.ContainsKey("credentials") ? "credentials" : "credentialsFromEnv";
+            var key = context.Metadata.ContainsKey(GcpCredentialKeys.Credentials.Name) ? GcpCredentialKeys.Credentials.Name : "credentialsFromEnv";
             return Parse(binder, fromMetadata, key, MetadataSource.Metadata);
         }
         if (!string.IsNullOrEmpty(fileVariable))
@@ -42,7 +39,7 @@ internal static class GcpCredentialBinder
 
     private static GcpCredentials FromFile(MetadataBinder binder, string variable)
     {
-        const string key = "credentialsFromEnvFile";
+        var key = GcpCredentialKeys.CredentialsFromEnvFile.Name;
         var path = binder.Context.Environment(variable);
         if (string.IsNullOrEmpty(path))
         {

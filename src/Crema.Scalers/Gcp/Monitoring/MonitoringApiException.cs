@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Crema.Abstractions;
 using Crema.Scalers.Http;
 
 namespace Crema.Scalers.Gcp.Monitoring;
@@ -61,14 +62,15 @@ internal sealed class MonitoringApiException : Exception
             if (document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
             {
-                var status = error.TryGetProperty("status", out var s) ? s.GetString() : null;
-                var message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
+                // Quoted from the reply: escaped, so it cannot forge a log line.
+                var status = error.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? UntrustedText.Escape(s.GetString()!) : null;
+                var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? HttpErrorExcerpt.From(m.GetString()!, []) : null;
                 return (status, message);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Not JSON (a proxy's HTML page): fall through to a short excerpt.
+            // Not JSON (a proxy's HTML page), or a string that is no text ("\ud800"): fall through to a short excerpt.
         }
         return (null, HttpErrorExcerpt.From(body, []));
     }

@@ -9,41 +9,58 @@ namespace Crema.Scalers.Gcp.Monitoring;
 /// </summary>
 internal static class TimeSeriesJsonReader
 {
-    /// <summary>Parses one page; returns its series and the token of the next page (null on the last).</summary>
+    /// <summary>
+    /// Parses one page; returns its series and the token of the next page (null on the last). Throws
+    /// <see cref="JsonException"/> for text that is not JSON and <see cref="FormatException"/> for JSON that is not a page.
+    /// </summary>
     public static (IReadOnlyList<TimeSeriesData> Series, string? NextPageToken) ReadPage(string json)
     {
         using var document = JsonDocument.Parse(json);
+        try
+        {
+            return ReadPage(document);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json on a name or string holding a lone surrogate escape ("\ud800"): valid JSON, no text.
+            throw new FormatException("the reply holds a name or string that is not valid text");
+        }
+    }
+
+    private static (IReadOnlyList<TimeSeriesData> Series, string? NextPageToken) ReadPage(JsonDocument document)
+    {
         var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"the reply is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not a ListTimeSeriesResponse object");
+        }
         var series = new List<TimeSeriesData>();
         if (root.TryGetProperty("timeSeries", out var items) && items.ValueKind == JsonValueKind.Array)
         {
-            foreach (var item in items.EnumerateArray())
+            foreach (var item in items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
             {
                 series.Add(ReadSeries(item));
             }
         }
-        var token = root.TryGetProperty("nextPageToken", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        var token = Text(root, "nextPageToken");
         return (series, string.IsNullOrEmpty(token) ? null : token);
     }
 
     private static TimeSeriesData ReadSeries(JsonElement item)
     {
-        var metricType = item.TryGetProperty("metric", out var metric) && metric.TryGetProperty("type", out var type)
-            ? type.GetString() ?? string.Empty
-            : string.Empty;
+        var metricType = Object(item, "metric") is { } metric && Text(metric, "type") is { } type ? type : string.Empty;
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (item.TryGetProperty("resource", out var resource) && resource.TryGetProperty("labels", out var resourceLabels)
-            && resourceLabels.ValueKind == JsonValueKind.Object)
+        if (Object(item, "resource") is { } resource && Object(resource, "labels") is { } resourceLabels)
         {
             foreach (var label in resourceLabels.EnumerateObject())
             {
-                labels[label.Name] = label.Value.GetString() ?? string.Empty;
+                labels[label.Name] = Text(resourceLabels, label.Name) ?? string.Empty;
             }
         }
         var points = new List<MonitoringPoint>();
         if (item.TryGetProperty("points", out var pointItems) && pointItems.ValueKind == JsonValueKind.Array)
         {
-            foreach (var point in pointItems.EnumerateArray())
+            foreach (var point in pointItems.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object))
             {
                 points.Add(ReadPoint(point));
             }
@@ -54,8 +71,8 @@ internal static class TimeSeriesJsonReader
     private static MonitoringPoint ReadPoint(JsonElement point)
     {
         var endTime = DateTimeOffset.MinValue;
-        if (point.TryGetProperty("interval", out var interval) && interval.TryGetProperty("endTime", out var end)
-            && DateTimeOffset.TryParse(end.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (Object(point, "interval") is { } interval && Text(interval, "endTime") is { } end
+            && DateTimeOffset.TryParse(end, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             endTime = parsed;
         }
@@ -75,7 +92,7 @@ internal static class TimeSeriesJsonReader
         {
             return new MonitoringPoint(endTime, flag.ValueKind == JsonValueKind.True ? 1 : 0, null);
         }
-        if (value.TryGetProperty("distributionValue", out var distribution))
+        if (Object(value, "distributionValue") is { } distribution)
         {
             var count = distribution.TryGetProperty("count", out var c) ? ReadInt64(c) : 0;
             var mean = distribution.TryGetProperty("mean", out var m) ? ReadDouble(m) : 0;
@@ -84,10 +101,29 @@ internal static class TimeSeriesJsonReader
         return new MonitoringPoint(endTime, null, null);
     }
 
+    private static JsonElement? Object(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object ? child : null;
+
+    private static string? Text(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.String ? TextOf(child) : null;
+
+    // System.Text.Json refuses a string holding a lone surrogate escape ("\ud800"): valid JSON, but no text.
+    private static string TextOf(JsonElement text)
+    {
+        try
+        {
+            return text.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new FormatException("the reply holds a string that is not valid text");
+        }
+    }
+
     // proto3 JSON writes int64 as a string; accept a bare number too, as some proxies rewrite it.
     private static double ReadInt64(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.String when long.TryParse(element.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l,
+        JsonValueKind.String when long.TryParse(TextOf(element), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l,
         JsonValueKind.Number when element.TryGetInt64(out var n) => n,
         _ => throw new FormatException($"int64Value {element.GetRawText()} is not an integer"),
     };
@@ -95,7 +131,7 @@ internal static class TimeSeriesJsonReader
     private static double ReadDouble(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Number => element.GetDouble(),
-        JsonValueKind.String => element.GetString() switch
+        JsonValueKind.String => TextOf(element) switch
         {
             "NaN" => double.NaN,
             "Infinity" => double.PositiveInfinity,

@@ -23,38 +23,36 @@ internal sealed class PubSubScalerFactory : ScalerFactory<PubSubMetadata>
         var (kind, id, projectFromName) = BindResource(binder);
         var projectId = BindProject(binder, projectFromName);
 
-        var mode = binder.String("mode", "SubscriptionSize")!.Trim();
+        var mode = binder.String(PubSubKeys.Mode) ?? "SubscriptionSize";
         if (!PubSubNames.IsValidMode(mode))
         {
-            binder.Fail("mode", $"\"{mode}\" is not a Pub/Sub metric name in CamelCase (for example SubscriptionSize or OldestUnackedMessageAge)");
+            binder.Fail(PubSubKeys.Mode, $"\"{mode}\" is not a Pub/Sub metric name in CamelCase (for example SubscriptionSize or OldestUnackedMessageAge)");
         }
         var collection = kind == PubSubResourceKind.Subscription ? "subscription" : "topic";
         var metricType = MetricPrefix + collection + "/" + PubSubNames.MetricName(mode);
         // Topics have no num_undelivered_messages: KEDA queries it anyway and fails every poll with
         // "could not find stackdriver metric" (KEDA #5429). Say so once, at validation.
-        var modeDeferred = binder.Context.ValidationOnly && !binder.Context.Metadata.ContainsKey("mode") && binder.Has("mode");
-        binder.Check(kind != PubSubResourceKind.Topic || modeDeferred || PubSubNames.MetricName(mode) != "num_undelivered_messages", "mode",
+        binder.Check(kind != PubSubResourceKind.Topic || PubSubNames.MetricName(mode) != "num_undelivered_messages", PubSubKeys.Mode,
             "must name a topic metric with topicName (for example SendMessageOperationCount or MessageSizes): " +
             "topics have no num_undelivered_messages; for a backlog use the subscription's subscriptionName");
 
-        // subscriptionSize is KEDA's deprecated spelling of value; value wins when both are given.
-        binder.Check(kind != PubSubResourceKind.Topic || !binder.Has("subscriptionSize"), "subscriptionSize", "cannot be used with topicName (use value)");
-        var legacySize = binder.Has("subscriptionSize") ? binder.Double("subscriptionSize", 10, min: 0, minExclusive: true) : 10;
-        var value = binder.Double("value", legacySize, min: 0, minExclusive: true);
-        var activationValue = binder.Double("activationValue", 0);
+        // Read only to report it: KEDA 2.20 rejects it (its deprecated= tag).
+        binder.String(PubSubKeys.SubscriptionSize);
+        var value = binder.Double(PubSubKeys.Value, 10);
+        var activationValue = binder.Double(PubSubKeys.ActivationValue);
 
         PubSubAggregation? aggregation = null;
-        if (binder.String("aggregation") is { Length: > 0 } aggregationName)
+        if (binder.String(PubSubKeys.Aggregation) is { Length: > 0 } aggregationName)
         {
             aggregation = PubSubAggregation.Parse(aggregationName);
             if (aggregation is null)
             {
-                binder.Fail("aggregation", $"\"{aggregationName}\" is not one of: {PubSubAggregation.Accepted}");
+                binder.Fail(PubSubKeys.Aggregation, $"\"{aggregationName}\" is not one of: {PubSubAggregation.Accepted}");
             }
         }
-        var defaultHorizon = binder.Has("aggregation") ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(2);
-        var timeHorizon = binder.Duration("timeHorizon", defaultHorizon, min: TimeSpan.FromMinutes(1));
-        double? valueIfNull = binder.Has("valueIfNull") ? binder.Double("valueIfNull") : null;
+        var defaultHorizon = binder.Has(PubSubKeys.Aggregation) ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(2);
+        var timeHorizon = binder.Duration(PubSubKeys.TimeHorizon, defaultHorizon, min: TimeSpan.FromMinutes(1));
+        double? valueIfNull = binder.Has(PubSubKeys.ValueIfNull) ? binder.Double(PubSubKeys.ValueIfNull) : null;
         var credentials = GcpCredentialBinder.Bind(binder);
         return new PubSubMetadata(kind, id, projectId, metricType, value, activationValue, aggregation, timeHorizon, valueIfNull, credentials);
     }
@@ -69,16 +67,17 @@ internal sealed class PubSubScalerFactory : ScalerFactory<PubSubMetadata>
 
     private static (PubSubResourceKind Kind, string Id, string? Project) BindResource(MetadataBinder binder)
     {
-        var hasSubscription = binder.Has("subscriptionName");
-        var hasTopic = binder.Has("topicName");
+        var hasSubscription = binder.Has(PubSubKeys.SubscriptionName);
+        var hasTopic = binder.Has(PubSubKeys.TopicName);
         if (hasSubscription == hasTopic)
         {
-            binder.Fail(hasSubscription ? "topicName" : "subscriptionName", "exactly one of subscriptionName and topicName must be given");
+            // KEDA's rule and wording (pubsubMetadata.Validate).
+            binder.Fail(hasSubscription ? PubSubKeys.TopicName : PubSubKeys.SubscriptionName, "exactly one of subscriptionName and topicName must be given");
             return (PubSubResourceKind.Subscription, string.Empty, null);
         }
-        var key = hasSubscription ? "subscriptionName" : "topicName";
+        var key = hasSubscription ? PubSubKeys.SubscriptionName : PubSubKeys.TopicName;
         var kind = hasSubscription ? PubSubResourceKind.Subscription : PubSubResourceKind.Topic;
-        var name = binder.String(key)?.Trim() ?? string.Empty;
+        var name = binder.String(key) ?? string.Empty;
         if (name.Length == 0)
         {
             // Empty while validating a value from the environment: only its presence can be checked.
@@ -115,15 +114,14 @@ internal sealed class PubSubScalerFactory : ScalerFactory<PubSubMetadata>
     // projectId is a Crema extension for short names; KEDA takes the project from the full name or the key.
     private static string? BindProject(MetadataBinder binder, string? projectFromName)
     {
-        var key = binder.Has("projectId") || !binder.Has("projectID") ? "projectId" : "projectID";
-        var explicitProject = binder.String(key)?.Trim();
+        var explicitProject = binder.String(PubSubKeys.ProjectId);
         if (string.IsNullOrEmpty(explicitProject))
         {
             return projectFromName;
         }
         if (projectFromName is not null && projectFromName != explicitProject)
         {
-            binder.Fail(key, $"\"{explicitProject}\" differs from the project \"{projectFromName}\" of the full resource name");
+            binder.Fail(PubSubKeys.ProjectId, $"\"{explicitProject}\" differs from the project \"{projectFromName}\" of the full resource name");
         }
         return explicitProject;
     }

@@ -18,17 +18,17 @@ internal sealed class StackdriverScalerFactory : ScalerFactory<StackdriverMetada
     /// <inheritdoc />
     protected override StackdriverMetadata Bind(MetadataBinder binder)
     {
-        var projectId = binder.RequiredString("projectId").Trim();
-        var filter = binder.RequiredString("filter").Trim();
+        var projectId = binder.RequiredString(StackdriverKeys.ProjectId);
+        var filter = binder.RequiredString(StackdriverKeys.Filter);
         if (filter.Length > 0 && !filter.Contains("metric.type", StringComparison.Ordinal))
         {
-            binder.Fail("filter", "must select a metric with metric.type = \"...\" (Cloud Monitoring requires it)");
+            binder.Fail(StackdriverKeys.Filter, "must select a metric with metric.type = \"...\" (Cloud Monitoring requires it)");
         }
-        var targetValue = binder.Double("targetValue", 5, min: 0, minExclusive: true);
-        var activation = binder.Double("activationTargetValue", 0);
-        double? valueIfNull = binder.Has("valueIfNull") ? binder.Double("valueIfNull") : null;
+        var targetValue = binder.Double(StackdriverKeys.TargetValue, 5);
+        var activation = binder.Double(StackdriverKeys.ActivationTargetValue);
+        double? valueIfNull = binder.Has(StackdriverKeys.ValueIfNull) ? binder.Double(StackdriverKeys.ValueIfNull) : null;
         // KEDA: filterDuration is whole minutes; 0 or less means the default of 2.
-        var minutes = binder.Long("filterDuration", 2);
+        var minutes = binder.Long(StackdriverKeys.FilterDuration, 2);
         var filterDuration = TimeSpan.FromMinutes(minutes <= 0 ? 2 : minutes);
         var aggregation = BindAggregation(binder);
         var credentials = GcpCredentialBinder.Bind(binder);
@@ -45,34 +45,35 @@ internal sealed class StackdriverScalerFactory : ScalerFactory<StackdriverMetada
 
     private static MonitoringAggregation? BindAggregation(MetadataBinder binder)
     {
-        var periodSeconds = binder.Long("alignmentPeriodSeconds", 0, min: 0);
-        var alignerText = binder.String("alignmentAligner") ?? string.Empty;
-        var reducerText = binder.String("alignmentReducer") ?? string.Empty;
+        // 0 means no aggregation; anything else below 60 (negative too) is KEDA's "must be at least 60".
+        var periodSeconds = binder.Long(StackdriverKeys.AlignmentPeriodSeconds);
+        var alignerText = binder.String(StackdriverKeys.AlignmentAligner) ?? string.Empty;
+        var reducerText = binder.String(StackdriverKeys.AlignmentReducer) ?? string.Empty;
         var aligner = AggregationNames.Aligner(alignerText);
         var reducer = AggregationNames.Reducer(reducerText);
         if (aligner is null)
         {
-            binder.Fail("alignmentAligner", $"\"{alignerText}\" is not one of: {string.Join(", ", AggregationNames.Aligners)}");
+            binder.Fail(StackdriverKeys.AlignmentAligner, $"\"{alignerText}\" is not one of: {string.Join(", ", AggregationNames.Aligners)}");
         }
         if (reducer is null)
         {
-            binder.Fail("alignmentReducer", $"\"{reducerText}\" is not one of: {string.Join(", ", AggregationNames.Reducers)}");
+            binder.Fail(StackdriverKeys.AlignmentReducer, $"\"{reducerText}\" is not one of: {string.Join(", ", AggregationNames.Reducers)}");
         }
         if (periodSeconds == 0)
         {
             if (aligner is not (null or "ALIGN_NONE") || reducer is not (null or "REDUCE_NONE"))
             {
-                binder.Fail("alignmentPeriodSeconds", "is required (at least 60) when alignmentAligner or alignmentReducer is set");
+                binder.Fail(StackdriverKeys.AlignmentPeriodSeconds, "is required (at least 60) when alignmentAligner or alignmentReducer is set");
             }
             return null;
         }
         if (periodSeconds < 60)
         {
-            binder.Fail("alignmentPeriodSeconds", "must be at least 60 (Cloud Monitoring's smallest alignment period)");
+            binder.Fail(StackdriverKeys.AlignmentPeriodSeconds, "must be at least 60 (Cloud Monitoring's smallest alignment period)");
         }
         if (aligner == "ALIGN_NONE" && reducer is not (null or "REDUCE_NONE"))
         {
-            binder.Fail("alignmentAligner", "must be set (not none) when alignmentReducer is set: series are aligned before they are reduced");
+            binder.Fail(StackdriverKeys.AlignmentAligner, "must be set (not none) when alignmentReducer is set: series are aligned before they are reduced");
         }
         return aligner is null || reducer is null ? null : new MonitoringAggregation(TimeSpan.FromSeconds(periodSeconds), aligner, reducer);
     }

@@ -117,6 +117,54 @@ public sealed class ExternalMetadataTests
     }
 
     [Fact]
+    public void Validate_ScalerAddressOnlyFromEnv_IsRequiredLikeKedaButStillForwarded()
+    {
+        var context = ExternalTestContexts.Create(new() { ["scalerAddressFromEnv"] = "SCALER" }, environment: name => name == "SCALER" ? "my-scaler:6000" : null);
+
+        var validation = Factory.Validate(context);
+        var (metadata, _) = Factory.BindForTest(context);
+
+        validation.Errors.ShouldBe([new MetadataError("scalerAddress", "is required")]);
+        validation.UnknownKeys.ShouldBeEmpty();
+        validation.Warnings.ShouldBeEmpty();
+        metadata.ScalerMetadata.ShouldBe(new Dictionary<string, string> { ["scalerAddressFromEnv"] = "my-scaler:6000" });
+    }
+
+    [Theory]
+    [InlineData("enableTLSFromEnv", "true")]
+    [InlineData("caCert", "-----BEGIN CERTIFICATE-----")]
+    public void BindForTest_TlsSettingsOutsideTheirSources_DoNotTurnTlsOnButAreForwarded(string key, string value)
+    {
+        var (metadata, errors) = Factory.BindForTest(ExternalTestContexts.Create(
+            new() { ["scalerAddress"] = "my-scaler:6000", [key] = key.EndsWith("FromEnv", StringComparison.Ordinal) ? "VAR" : value },
+            environment: name => name == "VAR" ? value : null));
+
+        errors.ShouldBeEmpty();
+        metadata.Address.Scheme.ShouldBe("http");
+        metadata.Http.CaCertificatePem.ShouldBeNull();
+        metadata.ScalerMetadata[key].ShouldBe(value);
+    }
+
+    [Theory]
+    [InlineData("enableTLS", "yes")]
+    [InlineData("unsafeSsl", "1")]
+    public void Validate_FlagNotABoolean_ReportsTheExactError(string key, string value)
+    {
+        var validation = Factory.Validate(ExternalTestContexts.Create(new() { ["scalerAddress"] = "my-scaler:6000", [key] = value }));
+
+        validation.Errors.ShouldBe([new MetadataError(key, $"\"{value}\" is not a boolean (true or false)")]);
+    }
+
+    [Fact]
+    public void Validate_ClientKeyWithoutCertificate_ReportsTheExactError()
+    {
+        var validation = Factory.Validate(ExternalTestContexts.Create(
+            new() { ["scalerAddress"] = "my-scaler:6000" }, authParams: new() { ["tlsClientKey"] = "" }, validationOnly: true));
+
+        validation.Errors.ShouldBe([new MetadataError("tlsClientCert", "is required when tlsClientKey is given" + MetadataError.AuthenticationRefHint, MetadataSource.AuthParams)]);
+    }
+
+    [Fact]
     public void CreateRegistry_Always_KnowsExternalAndExternalPush()
     {
         var registry = BuiltInScalers.CreateRegistry();

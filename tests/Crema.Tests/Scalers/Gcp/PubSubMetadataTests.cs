@@ -107,12 +107,14 @@ public sealed class PubSubMetadataTests
     }
 
     [Fact]
-    public void Bind_DeprecatedSubscriptionSize_IsTheTargetWhenValueIsAbsent()
+    public void Bind_SubscriptionSize_IsAnErrorAsInKeda220()
     {
         var (m, errors) = Bind(new() { ["subscriptionName"] = "sub", ["subscriptionSize"] = "7" });
 
-        errors.ShouldBeEmpty();
-        m.Value.ShouldBe(7);
+        // KEDA 2.20 declares it deprecated= (an error): "removed in v2.20 - Use 'mode' and 'value' instead".
+        errors.ShouldBe([new Crema.Abstractions.MetadataError("subscriptionSize",
+            "is no longer supported: KEDA 2.20 removed it; use mode: SubscriptionSize and value instead")]);
+        m.Value.ShouldBe(10);
     }
 
     [Theory]
@@ -197,11 +199,17 @@ public sealed class PubSubMetadataTests
     }
 
     [Fact]
-    public void Bind_TopicWithModeFromEnvWhileValidating_IsAccepted()
+    public void Validate_ModeFromEnv_IsNotReadAsInKeda()
     {
-        var (_, errors) = Bind(new() { ["topicName"] = "orders", ["modeFromEnv"] = "PUBSUB_MODE" }, validationOnly: true);
+        // KEDA reads mode from trigger metadata only (order=triggerMetadata): modeFromEnv is an unknown key,
+        // so a topic keeps the default SubscriptionSize, which topics do not have.
+        var validation = Factory.Validate(GcpTestContext.Create("gcp-pubsub",
+            new Dictionary<string, string> { ["topicName"] = "orders", ["modeFromEnv"] = "PUBSUB_MODE" },
+            new Dictionary<string, string> { ["PUBSUB_MODE"] = "MessageSizes" }, validationOnly: true));
 
-        errors.ShouldBeEmpty();
+        validation.UnknownKeys.ShouldBeEmpty();
+        validation.Warnings.ShouldHaveSingleItem().Key.ShouldBe("modeFromEnv");
+        validation.Errors.ShouldHaveSingleItem().Key.ShouldBe("mode");
     }
 
     [Fact]

@@ -12,7 +12,8 @@ internal static class GitHubRunnerTestContext
         IDictionary<string, string> metadata,
         IDictionary<string, string>? auth = null,
         TimeProvider? time = null,
-        bool validationOnly = false) => new()
+        bool validationOnly = false,
+        IReadOnlyDictionary<string, string>? environment = null) => new()
         {
             TriggerType = "github-runner",
             TriggerName = "runners",
@@ -21,7 +22,7 @@ internal static class GitHubRunnerTestContext
             AuthParams = new Dictionary<string, string>(auth ?? new Dictionary<string, string> { ["personalAccessToken"] = Token }),
             TimeProvider = time ?? TimeProvider.System,
             ValidationOnly = validationOnly,
-            Environment = _ => null,
+            Environment = name => environment?.GetValueOrDefault(name),
         };
 
     public static IScaler Scaler(

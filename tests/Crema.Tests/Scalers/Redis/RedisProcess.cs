@@ -15,24 +15,31 @@ internal sealed class RedisProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private RedisProcess(Process process, string directory, int port)
+    private RedisProcess(Process process, string directory, int port, int? tlsPort)
     {
         this.process = process;
         Directory = directory;
         Port = port;
+        TlsPort = tlsPort;
     }
 
     public string Directory { get; }
 
+    /// <summary>The plain TCP port.</summary>
     public int Port { get; }
+
+    /// <summary>The TLS port, when started with one.</summary>
+    public int? TlsPort { get; }
 
     public string Address => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
 
+    public string TlsAddress => $"127.0.0.1:{TlsPort?.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>
-    /// Starts a server (or a sentinel) listening on <paramref name="port"/> (plain, or TLS when <paramref name="tls"/>)
+    /// Starts a server (or a sentinel) listening on <paramref name="port"/> (and TLS on <paramref name="tlsPort"/>)
     /// with the extra config lines; waits until it logs <paramref name="readyLine"/>.
     /// </summary>
-    public static async Task<RedisProcess> StartAsync(int port, IEnumerable<string> configLines, bool sentinel = false, bool tls = false, string? readyLine = null)
+    public static async Task<RedisProcess> StartAsync(int port, IEnumerable<string> configLines, bool sentinel = false, int? tlsPort = null, string? readyLine = null)
     {
         var executable = sentinel ? "/usr/bin/redis-sentinel" : "/usr/bin/redis-server";
         if (!File.Exists(executable))
@@ -44,16 +51,16 @@ internal sealed class RedisProcess : IAsyncDisposable
         var lines = new List<string>
         {
             "bind 127.0.0.1",
-            tls ? "port 0" : $"port {portText}",
+            $"port {portText}",
             $"dir {directory}",
             "save \"\"",
             "appendonly no",
             "daemonize no",
             "loglevel notice",
         };
-        if (tls)
+        if (tlsPort is { } tls)
         {
-            lines.Add($"tls-port {portText}");
+            lines.Add($"tls-port {tls.ToString(CultureInfo.InvariantCulture)}");
         }
         lines.AddRange(configLines);
         var config = Path.Combine(directory, sentinel ? "sentinel.conf" : "redis.conf");
@@ -62,7 +69,7 @@ internal sealed class RedisProcess : IAsyncDisposable
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(config);
         var process = new Process { StartInfo = start };
-        var server = new RedisProcess(process, directory, port);
+        var server = new RedisProcess(process, directory, port, tlsPort);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.Start();
@@ -78,6 +85,53 @@ internal sealed class RedisProcess : IAsyncDisposable
             await server.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Waits for processes started together; if one fails to start, stops the others before rethrowing.</summary>
+    public static async Task<RedisProcess[]> AllStartedAsync(IReadOnlyList<Task<RedisProcess>> starting)
+    {
+        try
+        {
+            return await Task.WhenAll(starting).ConfigureAwait(false);
+        }
+        catch
+        {
+            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync().ConfigureAwait(false);
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Runs one redis-cli command against this server's plain port; returns its output or throws with it.</summary>
+    public async Task<string> CliAsync(string? password, params string[] command)
+    {
+        var start = new ProcessStartInfo("/usr/bin/redis-cli") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        if (password is not null)
+        {
+            // REDISCLI_AUTH keeps the password off the command line.
+            start.Environment["REDISCLI_AUTH"] = password;
+        }
+        foreach (var argument in command)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var cli = Process.Start(start) ?? throw new InvalidOperationException("redis-cli did not start");
+        using var bound = new CancellationTokenSource(ReadyTimeout);
+        var output = cli.StandardOutput.ReadToEndAsync(bound.Token);
+        var error = cli.StandardError.ReadToEndAsync(bound.Token);
+        await cli.WaitForExitAsync(bound.Token).ConfigureAwait(false);
+        var text = await output.ConfigureAwait(false) + await error.ConfigureAwait(false);
+        if (cli.ExitCode != 0 || text.StartsWith("ERR", StringComparison.Ordinal) || text.StartsWith("(error)", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"redis-cli {string.Join(' ', command)} failed ({cli.ExitCode}): {text}");
+        }
+        return text;
     }
 
     /// <summary>Waits (bounded, real time: an external process) until the log holds <paramref name="text"/>.</summary>

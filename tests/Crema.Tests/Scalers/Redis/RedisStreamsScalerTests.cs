@@ -45,7 +45,7 @@ public sealed class RedisStreamsScalerTests(RedisStandaloneFixture redis) : ICla
 
         var error = await Should.ThrowAsync<RedisScalerException>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
 
-        error.Message.ShouldBe($"redis {redis.Server.Address} as user \"default\": consumer group \"absent\" of stream \"{stream}\" does not exist (XPENDING: NOGROUP); create it with XGROUP CREATE");
+        error.Message.ShouldBe($"redis {redis.Server.Address} as user \"default\": stream \"{stream}\" or its consumer group \"absent\" does not exist (XPENDING: NOGROUP); create the group with XGROUP CREATE (MKSTREAM creates the stream too)");
     }
 
     private async Task<MetricReading> ReadAsync(string metadata)

@@ -40,7 +40,8 @@ internal sealed class RedisTestCertificates : IDisposable
         $"tls-auth-clients {(requireClientCertificate ? "yes" : "no")}",
     ];
 
-    public static RedisTestCertificates Create(string caName = "Crema Redis Test CA")
+    /// <summary>Issues the CA and leaves; with <paramref name="files"/> false, only the PEM texts (no directory).</summary>
+    public static RedisTestCertificates Create(string caName = "Crema Redis Test CA", bool files = true)
     {
         var now = DateTimeOffset.UtcNow;
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -54,19 +55,29 @@ internal sealed class RedisTestCertificates : IDisposable
         using var parsedKey = ECDsa.Create();
         parsedKey.ImportFromPem(clientKey);
         var encrypted = parsedKey.ExportEncryptedPkcs8PrivateKeyPem(KeyPassword,
-            new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000));
-        var certificates = new RedisTestCertificates(System.IO.Directory.CreateTempSubdirectory("crema-redis-tls-").FullName)
+            new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 1_000)); // few rounds: each bind decrypts it
+        var certificates = new RedisTestCertificates(files ? System.IO.Directory.CreateTempSubdirectory("crema-redis-tls-").FullName : "")
         {
             CaPem = ca.ExportCertificatePem(),
             ClientCertificatePem = clientCertificate,
             ClientKeyPem = clientKey,
             EncryptedClientKeyPem = encrypted,
         };
+        if (!files)
+        {
+            return certificates;
+        }
         File.WriteAllText(certificates.CaPath, certificates.CaPem);
         File.WriteAllText(certificates.ServerCertificatePath, serverCertificate);
         File.WriteAllText(certificates.ServerKeyPath, serverKey);
         return certificates;
     }
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Length > 0)
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
 }

@@ -37,6 +37,13 @@ internal sealed class CloudRunClient : ICloudRunClient
             observer is null ? null : observer.OnCall);
     }
 
+    public bool TryBudgetOptionalRead(string resourceName)
+    {
+        var region = pacing.For(CloudRunResourceName.Parse(resourceName));
+        // Only when the read itself will not wait: a skipped re-read is tried again next poll.
+        return region.Reads.Bucket.HasFree && region.OptionalReads.TryTake();
+    }
+
     public async Task<CloudRunTarget> GetAsync(string resourceName, CancellationToken cancellationToken)
     {
         var name = CloudRunResourceName.Parse(resourceName);

@@ -108,6 +108,31 @@ internal sealed class AimdTokenBucket
     }
 
     /// <summary>
+    /// Takes a token only if one is free now (nobody waiting, no pause); never waits. For work that may be
+    /// skipped when the quota is busy.
+    /// </summary>
+    public bool TryTake() => Free(take: true);
+
+    /// <summary>Whether a token is free now (nobody waiting, no pause), without taking it.</summary>
+    public bool HasFree => Free(take: false);
+
+    private bool Free(bool take)
+    {
+        lock (gate)
+        {
+            var now = time.GetTimestamp();
+            Refill(now);
+            if (waiters.Count == 0 && now >= pausedUntil && tokens >= 1 - Epsilon)
+            {
+                tokens -= take ? 1 : 0;
+                return true;
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
     /// A reply to a request granted at <paramref name="grantedAt"/> said "too many requests": back off for
     /// everyone. Replies to requests sent before the last back-off are that same congestion and do not halve
     /// again; a Retry-After pauses the bucket until then (capped), whichever request it came with.

@@ -9,7 +9,8 @@ namespace Crema.Host.Daemon;
 /// The instance count and etag of one Cloud Run target as Crema last knew them. Read from Cloud Run at
 /// start, after a conflict or failure, before an update whose etag is stale, and again once the read
 /// interval has passed (the larger of the polling interval and <see cref="TargetHealthOptions.ReadInterval"/>),
-/// so a count changed by someone else (drift) is seen and corrected. A count found different from the one
+/// so a count changed by someone else (drift) is seen and corrected (such re-reads wait while they do not fit
+/// the read budget: <see cref="ICloudRunClient.TryBudgetOptionalRead"/>). A count found different from the one
 /// Crema last set or read is drift: logged, counted and shown on /status. Calls stop while the target backs off.
 /// </summary>
 internal sealed partial class TargetInstances
@@ -67,8 +68,14 @@ internal sealed partial class TargetInstances
         {
             return Known;
         }
+        if (Known is null)
+        {
+            return await ReadAsync(ct).ConfigureAwait(false);
+        }
+        // A re-read only to notice drift waits for a poll when it fits the read budget: with many targets the
+        // quota, not the interval, sets how often each is re-read, and the reads updates need are never delayed.
         var due = lastReadAt is not { } at || services.Time.GetUtcNow() - at >= readInterval;
-        return Known is null || due ? await ReadAsync(ct).ConfigureAwait(false) : Known;
+        return due && services.CloudRun.TryBudgetOptionalRead(target) ? await ReadAsync(ct).ConfigureAwait(false) : Known;
     }
 
     public CloudRunTargetStatus Status() => new()

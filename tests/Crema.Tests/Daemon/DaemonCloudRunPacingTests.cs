@@ -115,6 +115,34 @@ public sealed class DaemonCloudRunPacingTests
         (patches[^1].Time - changed).ShouldBeLessThan(TimeSpan.FromSeconds(165));
     }
 
+    [Fact]
+    public async Task Run_ManyTargetsAndASmallReadQuota_DriftReReadsTakeHalfTheQuotaAndPollsKeepTheirPace()
+    {
+        var pools = Pools("p", 30);
+        var scalers = new SettableScalerFactory();
+        await using var harness = await StartAsync(scalers, pools,
+            environment: new Dictionary<string, string> { [CloudRunQuota.ReadsVariable] = "60" });
+        await harness.AdvanceUntilAsync(async () => (await CallsAsync(harness)).Count(c => c.Method == "get") == 30, Poll, 60, "every count read once");
+        var from = harness.Time.GetUtcNow();
+
+        for (var i = 0; i < 120; i++)
+        {
+            await harness.StepAsync(Poll, pools[^1]);
+        }
+
+        var reReads = (await CallsAsync(harness)).Count(c => c.Method == "get" && c.Time > from);
+        // Each object would re-read every 15 s (240 reads in two minutes); the budget is half of 60 a minute,
+        // plus its first burst of 3.
+        reReads.ShouldBeGreaterThan(0, "drift is still looked for");
+        reReads.ShouldBeLessThanOrEqualTo(63);
+        var status = await harness.StatusAsync();
+        foreach (var item in status.GetProperty("scaledObjects").EnumerateArray())
+        {
+            item.GetProperty("lastPollAt").GetDateTimeOffset().ShouldBeGreaterThanOrEqualTo(harness.Time.GetUtcNow() - Poll - Poll,
+                "no poll waits for a re-read the quota cannot afford");
+        }
+    }
+
     internal static List<string> Pools(string prefix, int count) =>
         [.. Enumerable.Range(0, count).Select(i => $"projects/e2e/locations/us-central1/workerPools/{prefix}-{i}")];
 

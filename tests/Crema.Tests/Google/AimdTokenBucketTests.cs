@@ -23,6 +23,22 @@ public sealed class AimdTokenBucketTests
         seventh.IsCompletedSuccessfully.ShouldBeTrue();
     }
 
+    [Fact]
+    public void TryTake_TakesOnlyAFreeTokenAndNeverOneAWaiterIsOwed()
+    {
+        var clock = new FakeTimeProvider();
+        var bucket = new AimdTokenBucket(60, clock, MaxPause);
+
+        Enumerable.Range(0, 6).Select(_ => bucket.TryTake()).ShouldAllBe(taken => taken, "the burst of a tenth");
+        bucket.TryTake().ShouldBeFalse("empty");
+        var waiter = bucket.TakeAsync(CancellationToken.None).AsTask();
+        clock.Advance(TimeSpan.FromSeconds(1.2));
+        waiter.IsCompletedSuccessfully.ShouldBeTrue("the waiter gets the refilled token");
+        bucket.TryTake().ShouldBeFalse("nothing left over");
+        clock.Advance(TimeSpan.FromSeconds(1.2));
+        bucket.TryTake().ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData(60)]
     [InlineData(600)]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Crema.Google.CloudRun;
 using Crema.Tests.Daemon;
 using Crema.Tests.Support;
 using Microsoft.Playwright;
@@ -28,8 +29,11 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
         SetValues(scalers, 0);
         // The scaling group's updates never finish within the test: their operations take an hour.
         var slow = Enumerable.Range(0, Objects).Where(i => GroupOf(i) == "scaling").ToDictionary(Target, _ => TimeSpan.FromHours(1));
+        // Quotas far above the default: 1,000 first reads at 600 a minute would take 100 s of the clock, which
+        // only moves between polls here (the pacing has tests of its own).
         await using var harness = await DaemonHarness.StartAsync(Yaml(Objects), Targets(Objects), [scalers], operationDelays: slow,
-            time: new TimerSignallingTimeProvider(Start));
+            time: new TimerSignallingTimeProvider(Start),
+            environment: new Dictionary<string, string> { [CloudRunQuota.ReadsVariable] = "1000000", [CloudRunQuota.WritesVariable] = "1000000" });
         try
         {
             await WaitForPollsAsync(harness, Start);

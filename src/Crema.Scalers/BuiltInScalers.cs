@@ -26,6 +26,7 @@ public static class BuiltInScalers
         new PostgreSql.PostgreSqlScalerFactory(),
         new MySql.MySqlScalerFactory(),
         new NatsJetStream.NatsJetStreamScalerFactory(),
+        new Beanstalkd.BeanstalkdScalerFactory(),
         .. Redis.RedisScalerFactories.All,
     ]);
 }

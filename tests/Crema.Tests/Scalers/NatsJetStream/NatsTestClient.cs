@@ -85,6 +85,29 @@ internal sealed class NatsTestClient : IAsyncDisposable
                 await WriteAsync($"PUB {reply} 0\r\n\r\n").ConfigureAwait(false);
             }
         }
+        if (ack)
+        {
+            await WaitUntilAcknowledgedAsync(streamName, consumer).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Acks are fire-and-forget: waits (bounded) until the consumer has processed them, so a read after this sees them.</summary>
+    private async Task WaitUntilAcknowledgedAsync(string streamName, string consumer)
+    {
+        var deadline = DateTime.UtcNow + ReplyTimeout;
+        while (true)
+        {
+            var info = await RequestAsync($"$JS.API.CONSUMER.INFO.{streamName}.{consumer}", "").ConfigureAwait(false);
+            if (info.GetProperty("num_ack_pending").GetInt64() == 0)
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"consumer {consumer} still has unacknowledged messages: {info}");
+            }
+            await Task.Delay(20).ConfigureAwait(false);
+        }
     }
 
     /// <summary>A JetStream API request; throws when the reply carries an error.</summary>

@@ -25,6 +25,8 @@ public static class BuiltInScalers
         new MetricsApi.MetricsApiScalerFactory(),
         new PostgreSql.PostgreSqlScalerFactory(),
         new MySql.MySqlScalerFactory(),
+        new NatsJetStream.NatsJetStreamScalerFactory(),
+        new Beanstalkd.BeanstalkdScalerFactory(),
         .. Redis.RedisScalerFactories.All,
     ]);
 }

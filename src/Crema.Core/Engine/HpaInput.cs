@@ -29,6 +29,13 @@ internal sealed record HpaInput(string Name, MetricType MetricType, double Value
             : HpaProposal.ForMetric(MetricType, Value, Target, currentReplicas, tolerances);
     }
 
+    private string Suffix => MetricType switch
+    {
+        MetricType.Value => " (Value)",
+        MetricType.Utilization => "% (Utilization)",
+        _ => string.Empty,
+    };
+
     public string Describe(int proposal) => FallbackNote
-        ?? string.Create(CultureInfo.InvariantCulture, $"{Name}={Value:0.###} target={Target:0.###}{(MetricType == MetricType.Value ? " (Value)" : string.Empty)} -> {proposal}");
+        ?? string.Create(CultureInfo.InvariantCulture, $"{Name}={Value:0.###} target={Target:0.###}{Suffix} -> {proposal}");
 }

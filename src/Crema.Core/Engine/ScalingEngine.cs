@@ -44,14 +44,15 @@ public static class ScalingEngine
         TriggerOutcome? compositeOutcome = null;
         if (ScalingModifierRules.IsUsed(spec))
         {
-            var composite = ScalingModifierRules.Evaluate(spec.Advanced!.ScalingModifiers!, spec.Fallback, evaluations);
-            (isActive, isError, inputs, signalError) = (composite.IsActive, composite.IsError, [composite.Input], composite.Error);
+            // KEDA keeps cpu/memory metrics beside the composite one (hpa.go: "keep resource metrics").
+            var composite = ScalingModifierRules.Evaluate(spec.Advanced!.ScalingModifiers!, spec.Fallback, ResourceMetricRules.External(evaluations));
+            (isActive, isError, signalError) = (composite.IsActive, composite.IsError, composite.Error);
+            inputs = [composite.Input, .. ResourceMetricRules.ResourceInputs(evaluations)];
             compositeOutcome = Outcome(composite);
         }
         else
         {
-            isActive = evaluations.Any(e => e.IsActive);
-            isError = evaluations.Any(e => e.Failed);
+            (isActive, isError) = ResourceMetricRules.Activity(evaluations);
             inputs = evaluations.Select(e => HpaInput.FromEvaluation(e, spec.Fallback?.FailureThreshold)).ToList();
         }
 

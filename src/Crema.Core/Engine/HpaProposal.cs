@@ -39,7 +39,8 @@ internal static class HpaProposal
     /// </summary>
     private static int ForUtilization(double utilizationPercent, double targetPercent, int currentReplicas, HpaTolerances tolerances)
     {
-        var ratio = Math.Floor(utilizationPercent) / Math.Max(1, Math.Floor(targetPercent));
+        // The HPA works in integer milli-units, so 0.29 of a limit is 29 %; rounding first keeps 28.999999999999996 at 29.
+        var ratio = Math.Floor(Math.Round(utilizationPercent, 6)) / Math.Max(1, Math.Floor(targetPercent));
         return tolerances.IsWithin(ratio) ? currentReplicas : Clamp(Math.Ceiling(ratio * currentReplicas));
     }
 

@@ -28,7 +28,10 @@ internal static class TriggerBinding
     /// </summary>
     public static MetricType? BindMetricType(MappingReader reader, bool allowUtilization = false)
     {
-        var value = reader.Enum<MetricType>("metricType");
+        // Only cpu/memory list Utilization among the choices; everywhere else it is the error below.
+        var value = reader.Enum<MetricType>("metricType", explain: allowUtilization
+            ? null
+            : static text => $"\"{BindContext.Shorten(text)}\" is not valid; expected one of AverageValue, Value");
         if (value == MetricType.Utilization && !allowUtilization)
         {
             reader.Error("metricType", "Utilization is not supported for external metrics; use AverageValue or Value");

@@ -5,7 +5,8 @@ namespace Crema.Core.Configuration.Validation;
 /// <summary>
 /// The <c>cpu</c> and <c>memory</c> triggers: KEDA's metricType rule (cpu_memory_scaler.go parseResourceMetadata: only
 /// Utilization or AverageValue, and one must be given) narrowed to what Cloud Run can measure, and the webhook's
-/// verifyCPUMemoryScalers rule that an object with only resource triggers cannot scale to zero.
+/// verifyCPUMemoryScalers rule that an object with only resource triggers cannot scale to zero, and ValidateTriggers'
+/// refusal of useCachedMetrics for them.
 /// </summary>
 internal sealed class ResourceTriggerValidator : IConfigValidator
 {
@@ -16,9 +17,18 @@ internal sealed class ResourceTriggerValidator : IConfigValidator
             var triggers = scaledObject.Spec.Triggers;
             foreach (var (trigger, triggerPath, _) in ValidationContext.Triggers(scaledObject, path))
             {
-                if (ResourceTriggers.IsResource(trigger.Type) && !context.BindingFailedAt(triggerPath + ".metricType"))
+                if (!ResourceTriggers.IsResource(trigger.Type))
+                {
+                    continue;
+                }
+                if (!context.BindingFailedAt(triggerPath + ".metricType"))
                 {
                     CheckMetricType(context, trigger, triggerPath);
+                }
+                if (trigger.UseCachedMetrics)
+                {
+                    // scaletriggers_types.go ValidateTriggers.
+                    context.Error(triggerPath + ".useCachedMetrics", $"property \"useCachedMetrics\" is not supported for \"{trigger.Type}\" scaler (KEDA)");
                 }
             }
             if (triggers.Count > 0 && triggers.All(t => ResourceTriggers.IsResource(t.Type)) && (scaledObject.Spec.MinReplicaCount ?? 0) == 0)
@@ -26,7 +36,8 @@ internal sealed class ResourceTriggerValidator : IConfigValidator
                 var at = path + ".spec" + (scaledObject.Spec.MinReplicaCount is null ? string.Empty : ".minReplicaCount");
                 context.Error(at,
                     "the scaled object has only cpu/memory triggers and minReplicaCount is 0: it could never scale from zero " +
-                    "(no instance reports utilization); set minReplicaCount to 1 or more, or add a trigger that is not cpu or memory");
+                    "(no instance reports utilization; KEDA: \"scaledobject has only cpu/memory triggers AND minReplica is 0\"); " +
+                    "set minReplicaCount to 1 or more, or add a trigger that is not cpu or memory");
             }
         }
     }

@@ -68,6 +68,20 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sets the live value of a DELTA DISTRIBUTION series, such as run.googleapis.com/container/cpu/utilizations: each
+    /// point is a distribution of <paramref name="samples"/> values with this <paramref name="mean"/>.
+    /// </summary>
+    public void SetLiveDistribution(string project, string metricType, string resourceType, IReadOnlyDictionary<string, string> resourceLabels, double mean, long samples)
+    {
+        lock (gate)
+        {
+            var found = GetOrAdd(project, metricType, resourceType, resourceLabels, "DISTRIBUTION", "DELTA");
+            found.LiveValue = mean;
+            found.SampleCount = samples;
+        }
+    }
+
     /// <summary>Adds an explicit point to a series (project_id is added to the resource labels).</summary>
     public void AddPoint(string project, string metricType, string resourceType, IReadOnlyDictionary<string, string> resourceLabels, DateTimeOffset endTime, double value, string valueType = "INT64")
     {
@@ -102,7 +116,7 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
         }
     }
 
-    private FakeSeries GetOrAdd(string project, string metricType, string resourceType, IReadOnlyDictionary<string, string> labels, string valueType)
+    private FakeSeries GetOrAdd(string project, string metricType, string resourceType, IReadOnlyDictionary<string, string> labels, string valueType, string metricKind = "GAUGE")
     {
         var all = new Dictionary<string, string>(labels) { ["project_id"] = project };
         var existing = series.FirstOrDefault(s => s.MetricType == metricType && s.ResourceType == resourceType
@@ -111,7 +125,7 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
         {
             return existing;
         }
-        var created = new FakeSeries { MetricType = metricType, ResourceType = resourceType, ResourceLabels = all, ValueType = valueType };
+        var created = new FakeSeries { MetricType = metricType, ResourceType = resourceType, ResourceLabels = all, ValueType = valueType, MetricKind = metricKind };
         series.Add(created);
         return created;
     }

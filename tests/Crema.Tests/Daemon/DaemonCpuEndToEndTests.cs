@@ -47,24 +47,29 @@ public sealed class DaemonCpuEndToEndTests
         await using var harness = await DaemonHarness.StartAsync(Yaml, new Dictionary<string, int> { [Pool] = 2 },
             environment: new Dictionary<string, string> { ["CREMA_MONITORING_ENDPOINT"] = monitoring.BaseUrl.AbsoluteUri }, time: time);
 
-        async Task<int> ReportAsync()
+        // Each read sees the pool as it is at that moment (the fake stamps it two minutes back).
+        var reporting = true;
+        monitoring.BeforeAnswer = async () =>
         {
-            var instances = await harness.InstancesAsync(Pool);
-            monitoring.SetLiveDistribution("e2e", CpuMetric, "cloud_run_worker_pool", Labels, Math.Min(1, load / instances), instances);
-            return instances;
-        }
+            if (reporting)
+            {
+                var instances = await harness.InstancesAsync(Pool);
+                monitoring.SetLiveDistribution("e2e", CpuMetric, "cloud_run_worker_pool", Labels, Math.Min(1, load / instances), instances);
+            }
+        };
+        Task<int> InstancesAsync() => harness.InstancesAsync(Pool);
 
         // 100 % at 2 -> 4; 75 % at 4 -> 5; 60 % at 5 is the target.
-        await harness.AdvanceUntilAsync(async () => await ReportAsync() == 5, TimeSpan.FromSeconds(5), 30, "3 instances of work at a 60 % target");
+        await harness.AdvanceUntilAsync(async () => await InstancesAsync() == 5, TimeSpan.FromSeconds(5), 30, "3 instances of work at a 60 % target");
         for (var i = 0; i < 4; i++)
         {
-            await ReportAsync();
             await harness.StepAsync(TimeSpan.FromSeconds(5), Pool);
         }
         (await harness.InstancesAsync(Pool)).ShouldBe(5, "60 % of 5 is on target");
         var lastAtFive = time.GetUtcNow();
 
         // Cloud Monitoring has nothing: an error, never 0 %, so the pool keeps its size.
+        reporting = false;
         monitoring.ClearSeries();
         for (var i = 0; i < 4; i++)
         {
@@ -75,15 +80,16 @@ public sealed class DaemonCpuEndToEndTests
         // 1 instance of work: 20 % at 5 asks for 2; the scale-down window (300 s) holds 5 until the last
         // recommendation of 5 (the polls without data recommend nothing) is older than that.
         load = 1.0;
-        await harness.AdvanceUntilAsync(async () => await ReportAsync() == 2, TimeSpan.FromSeconds(15), 40, "load down to 1 instance of work");
+        reporting = true;
+        await harness.AdvanceUntilAsync(async () => await InstancesAsync() == 2, TimeSpan.FromSeconds(15), 40, "load down to 1 instance of work");
         (time.GetUtcNow() - lastAtFive).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(300));
         for (var i = 0; i < 4; i++)
         {
-            await ReportAsync();
             await harness.StepAsync(TimeSpan.FromSeconds(5), Pool);
         }
         (await harness.InstancesAsync(Pool)).ShouldBe(2, "50 % of 2 asks for ceil(0.83 x 2) = 2");
-        (await harness.HistoryAsync(Pool)).ShouldNotContain(0);
+        // 100 % at 2 -> 4 (the legacy step limit, max(2 x 2, 4)), 75 % at 4 -> 5, after the window 20 % at 5 -> 2.
+        (await harness.HistoryAsync(Pool)).ShouldBe([2, 4, 5, 2]);
         monitoring.Requests.ShouldAllBe(r => r["aggregation.perSeriesAligner"] == "ALIGN_DELTA" && r["aggregation.crossSeriesReducer"] == "REDUCE_SUM");
     }
 }

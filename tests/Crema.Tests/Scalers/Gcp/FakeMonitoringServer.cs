@@ -33,6 +33,12 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
     /// <summary>How far behind the request time live values are stamped (Cloud Monitoring lags 1-3 minutes). Default 0.</summary>
     public TimeSpan Lag { get; set; }
 
+    /// <summary>
+    /// Run before each answer, outside the fake's lock: lets a test set live values from the state of the moment, such
+    /// as a pool's utilization from its current instance count. Default none.
+    /// </summary>
+    public Func<Task>? BeforeAnswer { get; set; }
+
     /// <summary>Every request received so far.</summary>
     public IReadOnlyList<FakeMonitoringRequest> Requests
     {
@@ -44,7 +50,14 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
     {
         var server = new FakeMonitoringServer(clock ?? TimeProvider.System);
         server.app = await LoopbackWebApp.StartAsync(app =>
-            app.MapGet("/v3/projects/{project}/timeSeries", (HttpContext http, string project) => server.Handle(http, project)));
+            app.MapGet("/v3/projects/{project}/timeSeries", async (HttpContext http, string project) =>
+            {
+                if (server.BeforeAnswer is { } before)
+                {
+                    await before();
+                }
+                return server.Handle(http, project);
+            }));
         server.BaseUrl = new Uri(server.app.BaseAddress + "/");
         return server;
     }

@@ -93,6 +93,18 @@ public sealed class ResourceTriggerEngineTests
     }
 
     [Fact]
+    public void Decide_PausedWithBusyCpuAndIdleQueue_IsNotActive()
+    {
+        var spec = CpuSpec(min: 0) with { Triggers = [Cpu(), new Trigger { Type = "kafka", Name = "lag" }] };
+        var so = Object(spec, ("autoscaling.keda.sh/paused", "true"));
+
+        var decision = Decide(so, State(lastActive: T0, name: "lag"), 3, T0.AddSeconds(10), CpuAt(95), Ok(0, name: "lag", active: false));
+
+        decision.DesiredReplicas.ShouldBe(3);
+        decision.IsActive.ShouldBeFalse();
+    }
+
+    [Fact]
     public void Decide_WithScalingModifiers_CpuStaysBesideTheComposite()
     {
         var spec = CpuSpec(min: 1) with

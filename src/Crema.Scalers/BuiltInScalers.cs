@@ -28,5 +28,6 @@ public static class BuiltInScalers
         new NatsJetStream.NatsJetStreamScalerFactory(),
         new Beanstalkd.BeanstalkdScalerFactory(),
         .. Redis.RedisScalerFactories.All,
+        .. Gcp.CloudRunResource.ResourceScalerFactory.All,
     ]);
 }

@@ -15,6 +15,7 @@ internal sealed class CloudRunClient : ICloudRunClient
     private readonly Uri baseAddress;
     private readonly TimeProvider time;
     private readonly CloudRunClientOptions options;
+    private readonly ICloudRunCallObserver? observer;
 
     public CloudRunClient(
         HttpClient http,
@@ -28,15 +29,14 @@ internal sealed class CloudRunClient : ICloudRunClient
         this.options = options ?? CloudRunClientOptions.Default;
         this.baseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         this.time = time;
-        api = new GoogleApiHttp(
-            http, tokens, [GoogleScopes.CloudPlatform], time, this.options.Retry,
-            observer is null ? null : observer.OnCall);
+        this.observer = observer;
+        api = new GoogleApiHttp(http, tokens, [GoogleScopes.CloudPlatform], time, this.options.Retry);
     }
 
     public async Task<CloudRunTarget> GetAsync(string resourceName, CancellationToken cancellationToken)
     {
         var name = CloudRunResourceName.Parse(resourceName);
-        var response = await api.SendAsync(HttpMethod.Get, Url(name.Name), "get", null, cancellationToken).ConfigureAwait(false);
+        var response = await api.SendAsync(HttpMethod.Get, Url(name.Name), "get", null, Observe("get", resourceName), cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             var error = response.Error ?? new GoogleApiError(response.StatusCode, null, $"HTTP {response.StatusCode}");
@@ -67,6 +67,7 @@ internal sealed class CloudRunClient : ICloudRunClient
                 Url($"{name}?updateMask={ManualCountMask}"),
                 "patch",
                 CloudRunJson.ScaleBody(count, etag),
+                Observe("patch", resourceName),
                 cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccess)
             {
@@ -76,7 +77,7 @@ internal sealed class CloudRunClient : ICloudRunClient
             using var follow = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopFollowing);
             try
             {
-                return await FollowOperationAsync(name, count, response.Body, follow.Token).ConfigureAwait(false);
+                return await FollowOperationAsync(name, resourceName, count, response.Body, follow.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && stopFollowing.IsCancellationRequested)
             {
@@ -95,8 +96,9 @@ internal sealed class CloudRunClient : ICloudRunClient
         }
     }
 
-    private async Task<ScaleResult> FollowOperationAsync(string name, int count, string patchBody, CancellationToken cancellationToken)
+    private async Task<ScaleResult> FollowOperationAsync(string name, string resourceName, int count, string patchBody, CancellationToken cancellationToken)
     {
+        var observe = Observe("operations.get", resourceName);
         var (operationName, done, error) = CloudRunJson.ReadOperation(patchBody);
         var deadline = time.GetUtcNow() + options.OperationTimeout;
         var delay = options.PollInitialDelay;
@@ -116,7 +118,7 @@ internal sealed class CloudRunClient : ICloudRunClient
 
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * 1.5), options.PollMaxDelay.Ticks));
-            var poll = await api.SendAsync(HttpMethod.Get, Url(operationName), "operations.get", null, cancellationToken).ConfigureAwait(false);
+            var poll = await api.SendAsync(HttpMethod.Get, Url(operationName), "operations.get", null, observe, cancellationToken).ConfigureAwait(false);
             if (!poll.IsSuccess)
             {
                 return FromHttpFailure(name, count, operationName, poll);
@@ -152,6 +154,10 @@ internal sealed class CloudRunClient : ICloudRunClient
 
     private static string Describe(string action, string name, int status, GoogleApiError error) =>
         status == 0 ? $"{action} {name}: {error}" : $"{action} {name}: HTTP {status} {error}";
+
+    // The target as the caller named it, so the label matches the scaled object's other series.
+    private Action<int>? Observe(string method, string resourceName) =>
+        observer is null ? null : status => observer.OnCall(method, resourceName, status);
 
     private Uri Url(string relative) => new(baseAddress, "v2/" + relative);
 }

@@ -39,8 +39,16 @@ internal sealed class GoogleApiHttp
     }
 
     /// <summary>Sends <paramref name="method"/> to <paramref name="uri"/>; <paramref name="operation"/> names the call for the observer.</summary>
+    public Task<GoogleApiResponse> SendAsync(
+        HttpMethod method, Uri uri, string operation, string? jsonBody, CancellationToken cancellationToken) =>
+        SendAsync(method, uri, operation, jsonBody, null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="onAttempt"/>, when given, is told each attempt's HTTP status (0: no answer)
+    /// instead of the client-wide observer, so a caller can attach what the call was about (its target).
+    /// </summary>
     public async Task<GoogleApiResponse> SendAsync(
-        HttpMethod method, Uri uri, string operation, string? jsonBody, CancellationToken cancellationToken)
+        HttpMethod method, Uri uri, string operation, string? jsonBody, Action<int>? onAttempt, CancellationToken cancellationToken)
     {
         string? token = null;
         if (tokens is not null && GoogleEndpoints.SendsCredentials(uri))
@@ -59,9 +67,9 @@ internal sealed class GoogleApiHttp
         {
             return await pipeline.ExecuteAsync(
                 static async (state, attemptToken) =>
-                    await state.Self.SendOnceAsync(state.Method, state.Uri, state.Operation, state.Body, state.Token, attemptToken, state.Caller)
+                    await state.Self.SendOnceAsync(state.Method, state.Uri, state.Observe, state.Body, state.Token, attemptToken, state.Caller)
                         .ConfigureAwait(false),
-                (Self: this, Method: method, Uri: uri, Operation: operation, Body: jsonBody, Token: token, Caller: cancellationToken),
+                (Self: this, Method: method, Uri: uri, Observe: onAttempt ?? (status => onCall?.Invoke(operation, status)), Body: jsonBody, Token: token, Caller: cancellationToken),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException)
@@ -71,7 +79,7 @@ internal sealed class GoogleApiHttp
     }
 
     private async Task<GoogleApiResponse> SendOnceAsync(
-        HttpMethod method, Uri uri, string operation, string? jsonBody, string? token,
+        HttpMethod method, Uri uri, Action<int> observe, string? jsonBody, string? token,
         CancellationToken attemptToken, CancellationToken callerToken)
     {
         using var request = new HttpRequestMessage(method, uri);
@@ -90,19 +98,19 @@ internal sealed class GoogleApiHttp
             using var response = await http.SendAsync(request, attemptToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(attemptToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            onCall?.Invoke(operation, status);
+            observe(status);
             var error = response.IsSuccessStatusCode ? null : GoogleApiError.From(status, body);
             return new GoogleApiResponse(status, body, error, RetryAfter(response.Headers.RetryAfter));
         }
         catch (HttpRequestException ex)
         {
-            onCall?.Invoke(operation, 0);
+            observe(0);
             return Unreachable("UNAVAILABLE", $"{method} {uri.AbsolutePath} failed: {ex.Message}");
         }
         catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
         {
             // An attempt timeout (Polly's or HttpClient's), not the caller giving up.
-            onCall?.Invoke(operation, 0);
+            observe(0);
             if (attemptToken.IsCancellationRequested)
             {
                 throw;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Crema.Tests.Observability;
 
@@ -81,6 +82,25 @@ public sealed partial class DaemonMetricsTests
         Sample(metrics, "dotnet_gc_heap_size_bytes").ShouldBeGreaterThan(0);
         Sample(metrics, "dotnet_threadpool_threads").ShouldBeGreaterThan(0);
         Lines(metrics, "dotnet_gc_collections_total").Length.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Metrics_ServiceInAutomaticMode_CantScaleStateWithoutCurrentOrDesired()
+    {
+        const string Service = "projects/e2e/locations/us-central1/services/api";
+        var scalers = new SettableScalerFactory();
+        scalers.Values["api"] = 3;
+        await using var harness = await DaemonHarness.StartAsync(DaemonConfigs.Settable((Service, "api", 10)), new Dictionary<string, int>(), [scalers]);
+        (await harness.Http.PostAsJsonAsync(new Uri(harness.Emulator.BaseAddress, "emulator/targets"), new { name = Service, count = 1, scalingMode = "AUTOMATIC" }))
+            .EnsureSuccessStatusCode();
+
+        await harness.AdvanceUntilAsync(async () => Lines(await harness.MetricsAsync(), "crema_target_state").Any(l => l.Contains("automatic_scaling", StringComparison.Ordinal)),
+            Poll, 40, "automatic mode on /metrics");
+
+        var metrics = await harness.MetricsAsync();
+        Value(metrics, "crema_scaled_object_state", "api", "state=\"cant-scale\"").ShouldBe(1);
+        Value(metrics, "crema_target_can_scale", "api").ShouldBe(0);
+        Lines(metrics, "crema_desired_instances").ShouldBeEmpty();
     }
 
     [Fact]

@@ -18,6 +18,7 @@ internal sealed class CloudRunClient : ICloudRunClient
     private readonly TimeProvider time;
     private readonly CloudRunClientOptions options;
     private readonly CloudRunPacing pacing;
+    private readonly ICloudRunCallObserver? observer;
 
     public CloudRunClient(
         HttpClient http,
@@ -31,10 +32,9 @@ internal sealed class CloudRunClient : ICloudRunClient
         this.options = options ?? CloudRunClientOptions.Default;
         this.baseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         this.time = time;
+        this.observer = observer;
         pacing = new CloudRunPacing(this.options.Quota, time, this.options.Retry.MaxDelay);
-        api = new GoogleApiHttp(
-            http, tokens, [GoogleScopes.CloudPlatform], time, this.options.Retry,
-            observer is null ? null : observer.OnCall);
+        api = new GoogleApiHttp(http, tokens, [GoogleScopes.CloudPlatform], time, this.options.Retry);
     }
 
     public bool TryBudgetOptionalRead(string resourceName)
@@ -47,7 +47,8 @@ internal sealed class CloudRunClient : ICloudRunClient
     public async Task<CloudRunTarget> GetAsync(string resourceName, CancellationToken cancellationToken)
     {
         var name = CloudRunResourceName.Parse(resourceName);
-        var response = await api.SendAsync(HttpMethod.Get, Url(name.Name), "get", null, cancellationToken, pacing.For(name).Reads).ConfigureAwait(false);
+        var response = await api.SendAsync(HttpMethod.Get, Url(name.Name), "get", null, Observe("get", resourceName), cancellationToken, pacing.For(name).Reads)
+            .ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             var error = response.Error ?? new GoogleApiError(response.StatusCode, null, $"HTTP {response.StatusCode}");
@@ -80,6 +81,7 @@ internal sealed class CloudRunClient : ICloudRunClient
                 Url($"{name}?updateMask={ManualCountMask}"),
                 "patch",
                 CloudRunJson.ScaleBody(count, etag),
+                Observe("patch", resourceName),
                 cancellationToken,
                 region.Writes).ConfigureAwait(false);
             if (!response.IsSuccess)
@@ -90,7 +92,7 @@ internal sealed class CloudRunClient : ICloudRunClient
             using var follow = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopFollowing);
             try
             {
-                return await FollowOperationAsync(name, count, response.Body, region.Reads, follow.Token).ConfigureAwait(false);
+                return await FollowOperationAsync(name, resourceName, count, response.Body, region.Reads, follow.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && stopFollowing.IsCancellationRequested)
             {
@@ -109,8 +111,10 @@ internal sealed class CloudRunClient : ICloudRunClient
         }
     }
 
-    private async Task<ScaleResult> FollowOperationAsync(string name, int count, string patchBody, RequestPacer reads, CancellationToken cancellationToken)
+    private async Task<ScaleResult> FollowOperationAsync(
+        string name, string resourceName, int count, string patchBody, RequestPacer reads, CancellationToken cancellationToken)
     {
+        var observe = Observe("operations.get", resourceName);
         var (operationName, done, error) = CloudRunJson.ReadOperation(patchBody);
         var deadline = time.GetUtcNow() + options.OperationTimeout;
         var delay = options.PollInitialDelay;
@@ -130,7 +134,7 @@ internal sealed class CloudRunClient : ICloudRunClient
 
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * 1.5), options.PollMaxDelay.Ticks));
-            var poll = await api.SendAsync(HttpMethod.Get, Url(operationName), "operations.get", null, cancellationToken, reads).ConfigureAwait(false);
+            var poll = await api.SendAsync(HttpMethod.Get, Url(operationName), "operations.get", null, observe, cancellationToken, reads).ConfigureAwait(false);
             if (!poll.IsSuccess)
             {
                 return FromHttpFailure(name, count, operationName, poll);
@@ -166,6 +170,10 @@ internal sealed class CloudRunClient : ICloudRunClient
 
     private static string Describe(string action, string name, int status, GoogleApiError error) =>
         status == 0 ? $"{action} {name}: {error}" : $"{action} {name}: HTTP {status} {error}";
+
+    // The target as the caller named it, so the label matches the scaled object's other series.
+    private Action<int>? Observe(string method, string resourceName) =>
+        observer is null ? null : status => observer.OnCall(method, resourceName, status);
 
     private Uri Url(string relative) => new(baseAddress, "v2/" + relative);
 }

@@ -42,14 +42,21 @@ internal sealed class GoogleApiHttp
         attempt = BuildAttempt(options, time);
     }
 
+    /// <summary>Sends <paramref name="method"/> to <paramref name="uri"/>; <paramref name="operation"/> names the call for the observer.</summary>
+    public Task<GoogleApiResponse> SendAsync(
+        HttpMethod method, Uri uri, string operation, string? jsonBody, CancellationToken cancellationToken) =>
+        SendAsync(method, uri, operation, jsonBody, null, cancellationToken);
+
     /// <summary>
-    /// Sends <paramref name="method"/> to <paramref name="uri"/>; <paramref name="operation"/> names the call for
-    /// the observer. With a <paramref name="pacer"/>, every attempt first waits for its admission (outside the
-    /// attempt's timeout), and a throttled reply is retried without a back-off of its own: the pacer's shared
-    /// back-off spaces the retries of every caller instead.
+    /// As above; <paramref name="onAttempt"/>, when given, is told each attempt's HTTP status (0: no answer)
+    /// instead of the client-wide observer, so a caller can attach what the call was about (its target).
+    /// With a <paramref name="pacer"/>, every attempt first waits for its admission (outside the attempt's
+    /// timeout), and a throttled reply is retried without a back-off of its own: the pacer's shared back-off
+    /// spaces the retries of every caller instead.
     /// </summary>
     public async Task<GoogleApiResponse> SendAsync(
-        HttpMethod method, Uri uri, string operation, string? jsonBody, CancellationToken cancellationToken, RequestPacer? pacer = null)
+        HttpMethod method, Uri uri, string operation, string? jsonBody, Action<int>? onAttempt, CancellationToken cancellationToken,
+        RequestPacer? pacer = null)
     {
         string? token = null;
         if (tokens is not null && GoogleEndpoints.SendsCredentials(uri))
@@ -70,10 +77,11 @@ internal sealed class GoogleApiHttp
             context.Properties.Set(Paced, pacer is not null);
             try
             {
+                var observe = onAttempt ?? (status => onCall?.Invoke(operation, status));
                 return await retry.ExecuteAsync(
                     static async (ctx, state) => await state.Self.AttemptAsync(state, ctx.CancellationToken).ConfigureAwait(false),
                     context,
-                    new AttemptState(this, method, uri, operation, jsonBody, token, cancellationToken, pacer)).ConfigureAwait(false);
+                    new AttemptState(this, method, uri, observe, jsonBody, token, cancellationToken, pacer)).ConfigureAwait(false);
             }
             finally
             {
@@ -93,7 +101,7 @@ internal sealed class GoogleApiHttp
         using var lease = state.Pacer is null ? null : await state.Pacer.AcquireAsync(retryToken).ConfigureAwait(false);
         var response = await attempt.ExecuteAsync(
             static async (s, attemptToken) =>
-                await s.Self.SendOnceAsync(s.Method, s.Uri, s.Operation, s.Body, s.Token, attemptToken, s.Caller).ConfigureAwait(false),
+                await s.Self.SendOnceAsync(s.Method, s.Uri, s.Observe, s.Body, s.Token, attemptToken, s.Caller).ConfigureAwait(false),
             state,
             retryToken).ConfigureAwait(false);
         lease?.Completed(response);
@@ -101,7 +109,7 @@ internal sealed class GoogleApiHttp
     }
 
     private async Task<GoogleApiResponse> SendOnceAsync(
-        HttpMethod method, Uri uri, string operation, string? jsonBody, string? token,
+        HttpMethod method, Uri uri, Action<int> observe, string? jsonBody, string? token,
         CancellationToken attemptToken, CancellationToken callerToken)
     {
         using var request = new HttpRequestMessage(method, uri);
@@ -120,19 +128,19 @@ internal sealed class GoogleApiHttp
             using var response = await http.SendAsync(request, attemptToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(attemptToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            onCall?.Invoke(operation, status);
+            observe(status);
             var error = response.IsSuccessStatusCode ? null : GoogleApiError.From(status, body);
             return new GoogleApiResponse(status, body, error, RetryAfter(response.Headers.RetryAfter));
         }
         catch (HttpRequestException ex)
         {
-            onCall?.Invoke(operation, 0);
+            observe(0);
             return Unreachable("UNAVAILABLE", $"{method} {uri.AbsolutePath} failed: {ex.Message}");
         }
         catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
         {
             // An attempt timeout (Polly's or HttpClient's), not the caller giving up.
-            onCall?.Invoke(operation, 0);
+            observe(0);
             if (attemptToken.IsCancellationRequested)
             {
                 throw;
@@ -209,5 +217,5 @@ internal sealed class GoogleApiHttp
     }
 
     private sealed record AttemptState(
-        GoogleApiHttp Self, HttpMethod Method, Uri Uri, string Operation, string? Body, string? Token, CancellationToken Caller, RequestPacer? Pacer);
+        GoogleApiHttp Self, HttpMethod Method, Uri Uri, Action<int> Observe, string? Body, string? Token, CancellationToken Caller, RequestPacer? Pacer);
 }

@@ -41,7 +41,7 @@ internal sealed partial class DaemonHost : IAsyncDisposable
         ConfigureLogging(builder.Logging, options);
         var shutdown = new ShutdownGrace(options.ShutdownGrace, options.Time);
         var status = new StatusStore();
-        var metrics = new CremaMetrics(status);
+        var metrics = new CremaMetrics(status, options.TriggerMetrics);
         builder.Services.AddSingleton(status);
         builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(_ => options.Google ?? GoogleServices.FromEnvironment(options.Environment, options.Time));

@@ -52,6 +52,9 @@ internal sealed record DaemonOptions
     /// <summary>How often targets are read again (drift) and how failing targets back off; see <see cref="TargetHealthOptions"/>.</summary>
     public TargetHealthOptions TargetHealth { get; init; } = TargetHealthOptions.Default;
 
+    /// <summary>Whether /metrics has series per trigger (<c>--trigger-metrics</c>); default true.</summary>
+    public bool TriggerMetrics { get; init; } = true;
+
     /// <summary>Environment variables seen by scalers (xFromEnv) and the Google endpoint overrides.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 

@@ -54,16 +54,16 @@ internal sealed class GoogleServices
     public static GoogleServices FromEnvironment(Func<string, string?> environment, TimeProvider time) =>
         new(GoogleEndpoints.FromEnvironment(environment), environment, time);
 
-    /// <summary>Reports every Cloud Run call (method, HTTP status) to <paramref name="onCall"/>, e.g. for /metrics.</summary>
-    public void ObserveCloudRunCalls(Action<string, int> onCall) => observer.Target = onCall;
+    /// <summary>Reports every Cloud Run call (method, target, HTTP status) to <paramref name="onCall"/>, e.g. for /metrics.</summary>
+    public void ObserveCloudRunCalls(Action<string, string, int> onCall) => observer.Target = onCall;
 
     /// <summary>Adds <c>(TAG)</c> to the User-Agent of every Google API call, e.g. the lease holder and term.</summary>
     public void TagRequests(Func<string?> tag) => tagger.Tag = tag;
 
     private sealed class ForwardingCallObserver : ICloudRunCallObserver
     {
-        public Action<string, int>? Target { get; set; }
+        public Action<string, string, int>? Target { get; set; }
 
-        public void OnCall(string method, int status) => Target?.Invoke(method, status);
+        public void OnCall(string method, string target, int status) => Target?.Invoke(method, target, status);
     }
 }

@@ -26,5 +26,6 @@ public static class BuiltInScalers
         new PostgreSql.PostgreSqlScalerFactory(),
         new MySql.MySqlScalerFactory(),
         .. Redis.RedisScalerFactories.All,
+        new AwsSqs.AwsSqsScalerFactory(),
     ]);
 }

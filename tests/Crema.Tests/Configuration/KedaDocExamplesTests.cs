@@ -18,6 +18,9 @@ public sealed class KedaDocExamplesTests
     /// <summary>File → the error it must report, and why.</summary>
     private static readonly Dictionary<string, (string Error, string Why)> Expected = new(StringComparer.Ordinal)
     {
+        ["aws-sqs-queue-1.yaml"] = ("\"pod | operator\" is not one of: pod, operator", "a parameter reference listing identityOwner's values; difference: KEDA reads an unknown identityOwner as operator"),
+        ["aws-sqs-queue-2.yaml"] = ("AWS pod identity is not available to Crema", "difference: no AWS identity"),
+        ["aws-sqs-queue-3.yaml"] = ("parameter \"awsRoleArn\" is not supported: KEDA assumes this role through AWS STS", "difference: no AWS identity to call STS with"),
         ["cron-3.yaml"] = ("\"cpu\" is a KEDA scaler Crema does not include", "difference: no cpu scaler (KEDA's reads Kubernetes' metrics server)"),
         ["external-3.yaml"] = ("not valid YAML: Duplicate key", "the example repeats scalerAddress; Kubernetes rejects it too"),
         ["gcp-pubsub-1.yaml"] = ("exactly one of subscriptionName and topicName must be given", "a parameter reference listing the alternatives; KEDA rejects it too"),
@@ -47,7 +50,7 @@ public sealed class KedaDocExamplesTests
     {
         var scalers = Files().Select(file => file[..file.LastIndexOf('-')]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-        scalers.ShouldBe(["cron", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "metrics-api", "mysql", "postgresql", "prometheus", "rabbitmq",
+        scalers.ShouldBe(["aws-sqs-queue", "cron", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "metrics-api", "mysql", "postgresql", "prometheus", "rabbitmq",
             "redis", "redis-cluster", "redis-cluster-streams", "redis-sentinel", "redis-sentinel-streams", "redis-streams", "temporal"]);
     }
 

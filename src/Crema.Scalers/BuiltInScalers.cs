@@ -27,5 +27,6 @@ public static class BuiltInScalers
         new MySql.MySqlScalerFactory(),
         .. Redis.RedisScalerFactories.All,
         new AwsSqs.AwsSqsScalerFactory(),
+        new AzureQueue.AzureQueueScalerFactory(),
     ]);
 }

@@ -27,13 +27,13 @@ internal sealed class AwsSqsErrors(AwsSqsMetadata metadata, AwsCredentials crede
     {
         if (error is AmazonServiceException service && service.ErrorCode is { Length: > 0 } code)
         {
-            return new AwsSqsException($"{Where}: {Explain(code, service.StatusCode, service.Message ?? string.Empty)}", error);
+            return new AwsSqsException($"{Where}: {Explain(code, service.StatusCode, service.Message ?? string.Empty)}");
         }
         if (FindNetworkError(error) is { } network)
         {
-            return new AwsSqsException($"{Where}: cannot connect: {Clean(network.Message)}", error);
+            return new AwsSqsException($"{Where}: cannot connect: {Clean(network.Message)}");
         }
-        return new AwsSqsException($"{Where}: {Clean(error.Message)}", error);
+        return new AwsSqsException($"{Where}: {Clean(error.Message)}");
     }
 
     private string Explain(string code, HttpStatusCode status, string message) => code switch

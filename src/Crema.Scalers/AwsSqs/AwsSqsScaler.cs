@@ -65,13 +65,13 @@ internal sealed class AwsSqsScaler : IScaler
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The SDK's settings: the region's endpoint or awsEndpoint, no retries of its own, the trigger's timeout.</summary>
+    /// <summary>The SDK's settings: the region's endpoint or awsEndpoint, no retries of its own.</summary>
     internal static AmazonSQSConfig ClientConfig(AwsSqsMetadata metadata)
     {
         var config = new AmazonSQSConfig
         {
             MaxErrorRetry = 0,
-            Timeout = metadata.Timeout,
+            // No Timeout here: the SDK's runs on the wall clock; ReadAsync bounds each call on the injected one.
             // Only this trigger's metadata chooses where signed requests go, never AWS_ENDPOINT_URL* or ~/.aws/config.
             IgnoreConfiguredEndpointUrls = true,
             DisableLogging = true,

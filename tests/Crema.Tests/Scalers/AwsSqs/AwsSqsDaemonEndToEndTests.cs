@@ -16,6 +16,7 @@ public sealed class AwsSqsDaemonEndToEndTests
         await using var sqs = await SqsStandIn.StartAsync();
         sqs.Keys[AwsSqsTriggers.AccessKeyId] = AwsSqsTriggers.SecretAccessKey;
         sqs.Queues[AwsSqsTriggers.QueueUrl] = (0, 0, 0);
+        await WarmUpAsync(sqs);
         var log = new StringWriter();
         await using var harness = await DaemonHarness.StartAsync(Yaml(sqs.Endpoint), new Dictionary<string, int> { [Pool] = 0 },
             environment: Credentials(AwsSqsTriggers.SecretAccessKey),
@@ -41,6 +42,7 @@ public sealed class AwsSqsDaemonEndToEndTests
         await using var sqs = await SqsStandIn.StartAsync();
         sqs.Keys[AwsSqsTriggers.AccessKeyId] = "the-real-secret";
         sqs.Queues[AwsSqsTriggers.QueueUrl] = (0, 0, 0);
+        await WarmUpAsync(sqs);
         var log = new StringWriter();
         await using var harness = await DaemonHarness.StartAsync(Yaml(sqs.Endpoint), new Dictionary<string, int> { [Pool] = 3 },
             environment: Credentials(AwsSqsTriggers.SecretAccessKey),
@@ -59,6 +61,18 @@ public sealed class AwsSqsDaemonEndToEndTests
             text.ShouldNotContain(AwsSqsTriggers.SecretAccessKey);
             text.ShouldNotContain(Uri.EscapeDataString(AwsSqsTriggers.SecretAccessKey));
         }
+    }
+
+    /// <summary>
+    /// One read before the daemon starts, so the AWS SDK's first-use cost (loading and JIT, seconds on a loaded machine) is
+    /// not spent inside the daemon's first poll, whose deadline runs on the harness's fake clock.
+    /// </summary>
+    private static async Task WarmUpAsync(SqsStandIn sqs)
+    {
+        sqs.Keys["AKIAWARMUP"] = "warm-up";
+        await using var scaler = AwsSqsTriggers.Create(sqs.Endpoint, "queueURL=warm-up", auth: "awsAccessKeyID=AKIAWARMUP|awsSecretAccessKey=warm-up");
+        await Should.ThrowAsync<Exception>(() => scaler.ReadAsync(CancellationToken.None).AsTask());
+        sqs.Requests.Clear();
     }
 
     private static Dictionary<string, string> Credentials(string secret) =>

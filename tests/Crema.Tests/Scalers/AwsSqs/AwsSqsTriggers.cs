@@ -1,6 +1,7 @@
 using Crema.Abstractions;
 using Crema.Scalers.AwsSqs;
 using Crema.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Crema.Tests.Scalers.AwsSqs;
 
@@ -25,7 +26,7 @@ internal static class AwsSqsTriggers
     public static (AwsSqsMetadata Metadata, IReadOnlyList<MetadataError> Errors) Bind(string metadata, string auth = StaticCredentials, bool validationOnly = false, IReadOnlyDictionary<string, string>? environment = null) =>
         Factory.BindForTest(Context(metadata, auth, validationOnly, environment));
 
-    /// <summary>A live scaler whose requests go to <paramref name="endpoint"/> (awsEndpoint).</summary>
+    /// <summary>A live scaler whose requests go to <paramref name="endpoint"/> (awsEndpoint), on a clock nobody advances unless <paramref name="time"/> is given (a loaded machine cannot time it out).</summary>
     public static IScaler Create(string endpoint, string metadata = "", string auth = StaticCredentials, TimeProvider? time = null, IReadOnlyDictionary<string, string>? environment = null) =>
-        Factory.Create(Context($"awsEndpoint={endpoint}|" + metadata, auth, environment: environment, time: time));
+        Factory.Create(Context($"awsEndpoint={endpoint}|" + metadata, auth, environment: environment, time: time ?? new FakeTimeProvider()));
 }

@@ -21,6 +21,8 @@ public sealed class KedaDocExamplesTests
         ["aws-sqs-queue-1.yaml"] = ("\"pod | operator\" is not one of: pod, operator", "a parameter reference listing identityOwner's values; difference: KEDA reads an unknown identityOwner as operator"),
         ["aws-sqs-queue-2.yaml"] = ("AWS pod identity is not available to Crema", "difference: no AWS identity"),
         ["aws-sqs-queue-3.yaml"] = ("parameter \"awsRoleArn\" is not supported: KEDA assumes this role through AWS STS", "difference: no AWS identity to call STS with"),
+        ["azure-queue-1.yaml"] = ("\"all|visibleonly\" is not one of: all, visibleonly", "a parameter reference listing queueLengthStrategy's values; KEDA rejects it too"),
+        ["azure-queue-2.yaml"] = ("Azure Workload Identity is not available to Crema", "difference: no Azure identity"),
         ["cron-3.yaml"] = ("\"cpu\" is a KEDA scaler Crema does not include", "difference: no cpu scaler (KEDA's reads Kubernetes' metrics server)"),
         ["external-3.yaml"] = ("not valid YAML: Duplicate key", "the example repeats scalerAddress; Kubernetes rejects it too"),
         ["gcp-pubsub-1.yaml"] = ("exactly one of subscriptionName and topicName must be given", "a parameter reference listing the alternatives; KEDA rejects it too"),
@@ -50,7 +52,7 @@ public sealed class KedaDocExamplesTests
     {
         var scalers = Files().Select(file => file[..file.LastIndexOf('-')]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-        scalers.ShouldBe(["aws-sqs-queue", "cron", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "metrics-api", "mysql", "postgresql", "prometheus", "rabbitmq",
+        scalers.ShouldBe(["aws-sqs-queue", "azure-queue", "cron", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "metrics-api", "mysql", "postgresql", "prometheus", "rabbitmq",
             "redis", "redis-cluster", "redis-cluster-streams", "redis-sentinel", "redis-sentinel-streams", "redis-streams", "temporal"]);
     }
 

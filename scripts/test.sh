@@ -21,6 +21,12 @@ if [ -n "$missing" ]; then
   "${as_root[@]}" apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
+# Azurite, Microsoft's Azure Storage emulator (pinned in tests/azurite/package-lock.json), for the azure-queue tests.
+if [ ! -x tests/azurite/node_modules/.bin/azurite-queue ]; then
+  echo "installing: azurite (npm ci --prefix tests/azurite)"
+  npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error >/dev/null
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

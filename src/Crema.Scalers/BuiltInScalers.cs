@@ -29,5 +29,7 @@ public static class BuiltInScalers
         new Beanstalkd.BeanstalkdScalerFactory(),
         .. Redis.RedisScalerFactories.All,
         .. Gcp.CloudRunResource.ResourceScalerFactory.All,
+        new AwsSqs.AwsSqsScalerFactory(),
+        new AzureQueue.AzureQueueScalerFactory(),
     ]);
 }

@@ -18,6 +18,11 @@ public sealed class KedaDocExamplesTests
     /// <summary>File → the error it must report, and why.</summary>
     private static readonly Dictionary<string, (string Error, string Why)> Expected = new(StringComparer.Ordinal)
     {
+        ["aws-sqs-queue-1.yaml"] = ("\"pod | operator\" is not one of: pod, operator", "a parameter reference listing identityOwner's values; difference: KEDA reads an unknown identityOwner as operator"),
+        ["aws-sqs-queue-2.yaml"] = ("AWS pod identity is not available to Crema", "difference: no AWS identity"),
+        ["aws-sqs-queue-3.yaml"] = ("parameter \"awsRoleArn\" is not supported: KEDA assumes this role through AWS STS", "difference: no AWS identity to call STS with"),
+        ["azure-queue-1.yaml"] = ("\"all|visibleonly\" is not one of: all, visibleonly", "a parameter reference listing queueLengthStrategy's values; KEDA rejects it too"),
+        ["azure-queue-2.yaml"] = ("Azure Workload Identity is not available to Crema", "difference: no Azure identity"),
         ["cpu-2.yaml"] = ("only cpu/memory triggers and minReplicaCount is 0", "KEDA's webhook rejects it too (only cpu/memory and minReplicaCount 0, for a Deployment target)"),
         ["cpu-3.yaml"] = ("only cpu/memory triggers and minReplicaCount is 0", "KEDA's webhook rejects it too (only cpu/memory and minReplicaCount 0, for a Deployment target)"),
         ["cpu-4.yaml"] = ("cannot select container \"foo\"", "difference: containerName has no meaning on Cloud Run (and minReplicaCount 0 with only cpu, which KEDA's webhook rejects too)"),
@@ -52,7 +57,7 @@ public sealed class KedaDocExamplesTests
     {
         var scalers = Files().Select(file => file[..file.LastIndexOf('-')]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-        scalers.ShouldBe(["beanstalkd", "cpu", "cron", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "memory", "metrics-api", "mysql", "nats-jetstream", "postgresql", "prometheus", "rabbitmq",
+        scalers.ShouldBe(["aws-sqs-queue", "azure-queue", "beanstalkd", "cpu", "cron", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "memory", "metrics-api", "mysql", "nats-jetstream", "postgresql", "prometheus", "rabbitmq",
             "redis", "redis-cluster", "redis-cluster-streams", "redis-sentinel", "redis-sentinel-streams", "redis-streams", "temporal"]);
     }
 

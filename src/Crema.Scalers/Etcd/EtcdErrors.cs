@@ -21,12 +21,12 @@ internal sealed class EtcdErrors(EtcdMetadata metadata)
     /// <summary>The exception for <paramref name="ex"/> raised by <paramref name="what"/> on <paramref name="endpoint"/>.</summary>
     public EtcdReadException Failed(EtcdEndpoint endpoint, string what, RpcException ex) =>
         // No inner exception: the RpcException's text is the server's, unredacted.
-        new($"{Prefix(endpoint)}: {what}: {Describe(ex)}", ex.StatusCode);
+        new($"{Prefix(endpoint)}: {what}: {Describe(ex, endpoint.UsesTls(metadata.Tls is not null))}", ex.StatusCode);
 
     /// <summary>Text from the server or the transport, redacted and escaped.</summary>
     public string Clean(string text) => UntrustedText.Escape(redactor.Redact(text));
 
-    private string Describe(RpcException ex)
+    private string Describe(RpcException ex, bool tls)
     {
         var text = new StringBuilder(StatusName(ex.StatusCode));
         if (!string.IsNullOrWhiteSpace(ex.Status.Detail))
@@ -39,12 +39,13 @@ internal sealed class EtcdErrors(EtcdMetadata metadata)
             {
                 text.Append(" (").Append(cause.Message).Append(')');
             }
-            if (cause is AuthenticationException)
+            if (cause is AuthenticationException || cause.Message.Contains("SSL connection could not be established", StringComparison.Ordinal))
             {
                 text.Append(" (TLS handshake failed: check ca, cert and key, and that the server speaks TLS)");
                 break;
             }
         }
+        var all = text.ToString();
         var detail = ex.Status.Detail ?? string.Empty;
         if (detail.Contains("invalid user ID or password", StringComparison.Ordinal))
         {
@@ -58,9 +59,11 @@ internal sealed class EtcdErrors(EtcdMetadata metadata)
         {
             text.Append(" (the user needs a role that may read the key)");
         }
-        else if (ex.StatusCode == StatusCode.Internal && detail.Contains("HTTP/1.1", StringComparison.Ordinal))
+        else if (all.Contains("did not complete the HTTP/2 handshake", StringComparison.Ordinal) && !all.Contains("TLS handshake failed", StringComparison.Ordinal))
         {
-            text.Append(" (is this a TLS port? set tls: enable, or use an https:// endpoint)");
+            text.Append(tls
+                ? " (the server closed the connection after the TLS handshake: it may require a client certificate, cert and key)"
+                : " (is this a TLS port? set tls: enable in the trigger's authenticationRef, or use an https:// endpoint)");
         }
         return Clean(text.ToString());
     }

@@ -39,7 +39,7 @@ internal sealed class EtcdTestCertificates : IDisposable
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(2));
-        var (serverCertificate, serverKey) = TestCertificateIssuer.Issue(ca, "CN=127.0.0.1", "1.3.6.1.5.5.7.3.1", now);
+        var (serverCertificate, serverKey) = IssueServer(ca, now);
         var (clientCertificate, clientKey) = TestCertificateIssuer.Issue(ca, "CN=crema-etcd-client", "1.3.6.1.5.5.7.3.2", now);
         using var parsedKey = ECDsa.Create();
         parsedKey.ImportFromPem(clientKey);
@@ -56,6 +56,26 @@ internal sealed class EtcdTestCertificates : IDisposable
         File.WriteAllText(certificates.ServerCertificatePath, serverCertificate);
         File.WriteAllText(certificates.ServerKeyPath, serverKey);
         return certificates;
+    }
+
+    /// <summary>
+    /// The server's certificate for 127.0.0.1 with both server and client auth: etcd's JSON gateway calls the server's
+    /// own gRPC port with it, which a server demanding client certificates would otherwise refuse.
+    /// </summary>
+    private static (string Certificate, string Key) IssueServer(X509Certificate2 ca, DateTimeOffset now)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.Create(ca, now.AddDays(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(16));
+        return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
     }
 
     /// <summary>The client certificate with its key, for the test's own admin client.</summary>

@@ -75,7 +75,23 @@ internal sealed class EtcdConnection : IDisposable
     public async Task<(AsyncDuplexStreamingCall<WatchRequest, WatchResponse> Call, EtcdEndpoint Endpoint)> OpenWatchAsync(CancellationToken cancellationToken)
     {
         var (index, endpoint) = Pick();
-        var headers = await HeadersAsync(index, endpoint, cancellationToken).ConfigureAwait(false);
+        var headers = new Metadata();
+        // Authenticate has the unary deadline; the stream itself lives until it ends or is cancelled.
+        if (metadata.Username is not null)
+        {
+            using var deadline = new CancellationTokenSource(CallDeadline, timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            try
+            {
+                headers = await HeadersAsync(index, endpoint, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new EtcdReadException(
+                    string.Create(CultureInfo.InvariantCulture, $"{Errors.Prefix(endpoint)}: Authenticate: DEADLINE_EXCEEDED: no reply within {CallDeadline.TotalSeconds:0.###} s"),
+                    StatusCode.DeadlineExceeded);
+            }
+        }
         // clientv3.WithRequireLeader: a member cut off from the leader ends the watch instead of going silent.
         headers.Add("hasleader", "true");
         var call = new Watch.WatchClient(Channel(index)).Watch(new CallOptions(headers, cancellationToken: cancellationToken));

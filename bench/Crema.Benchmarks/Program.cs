@@ -1,13 +1,21 @@
 using Crema.Benchmarks;
+using Crema.Benchmarks.Process;
 
 // dotnet run -c Release --project bench/Crema.Benchmarks -- [engine|config|simulate|metrics|github|all]
 // With no argument: every timing benchmark (engine, config, simulate, metrics); "github" counts API requests.
+// Whole-process benchmarks (a real `crema run` against loopback sources and the emulator, see docs/benchmarks.md):
+// scale [N...], reaction, isolation, start, throttle.
 var which = args.Length > 0 ? args[0].ToUpperInvariant() : "ALL";
-string[] known = ["ENGINE", "CONFIG", "SIMULATE", "METRICS", "GITHUB", "ALL"];
+string[] known = ["ENGINE", "CONFIG", "SIMULATE", "METRICS", "GITHUB", "ALL", .. ProcessBenchmarks.Names];
 if (!known.Contains(which))
 {
-    await Console.Error.WriteLineAsync($"unknown benchmark \"{args[0]}\"; use one of: engine, config, simulate, metrics, github, all").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync(
+        $"unknown benchmark \"{args[0]}\"; use one of: engine, config, simulate, metrics, github, all, {string.Join(", ", ProcessBenchmarks.Names).ToLowerInvariant()}").ConfigureAwait(false);
     return 2;
+}
+if (ProcessBenchmarks.Names.Contains(which))
+{
+    return await ProcessBenchmarks.RunAsync(which, args[1..], Console.Out).ConfigureAwait(false);
 }
 if (which == "GITHUB")
 {

@@ -8,4 +8,11 @@ public enum MetricType
 
     /// <summary>The value is per replica; desired replicas = ceil(value / target * current).</summary>
     Value,
+
+    /// <summary>
+    /// The value is the average utilization across instances, in percent of each instance's limit; desired replicas =
+    /// ceil(current * utilization / target), as the Kubernetes HPA computes a Resource metric. Only the <c>cpu</c> and
+    /// <c>memory</c> triggers accept it (KEDA: Utilization is not valid for external metrics).
+    /// </summary>
+    Utilization,
 }

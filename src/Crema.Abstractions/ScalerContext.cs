@@ -14,6 +14,13 @@ public sealed record ScalerContext
     /// <summary>The scaled object's display name (for logs and metric names).</summary>
     public required string ScaledObjectName { get; init; }
 
+    /// <summary>
+    /// The scaled object's target, the full Cloud Run resource name as written in <c>scaleTargetRef.name</c>
+    /// (<c>projects/P/locations/L/workerPools/N</c> or <c>.../services/N</c>); null when not known. Scalers that measure
+    /// the target itself (<c>cpu</c>, <c>memory</c>) read it; others ignore it.
+    /// </summary>
+    public string? ScaleTargetName { get; init; }
+
     /// <summary>The trigger's metadata exactly as written (string values).</summary>
     public required IReadOnlyDictionary<string, string> Metadata { get; init; }
 

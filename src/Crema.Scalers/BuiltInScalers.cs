@@ -26,6 +26,9 @@ public static class BuiltInScalers
         new PostgreSql.PostgreSqlScalerFactory(),
         new MySql.MySqlScalerFactory(),
         new Etcd.EtcdScalerFactory(),
+        new NatsJetStream.NatsJetStreamScalerFactory(),
+        new Beanstalkd.BeanstalkdScalerFactory(),
         .. Redis.RedisScalerFactories.All,
+        .. Gcp.CloudRunResource.ResourceScalerFactory.All,
     ]);
 }

@@ -9,8 +9,8 @@ namespace Crema.Core.Configuration;
 
 /// <summary>
 /// Loads a Crema config file (CREMA-compatible YAML) into <see cref="CremaConfig"/>, reporting every
-/// problem at once with its line:column and YAML path. Refuses files over 1 MiB, nesting deeper than
-/// 64 levels and alias expansion past 100,000 nodes.
+/// problem at once with its line:column and YAML path. Refuses what breaks <see cref="ConfigLimits"/>
+/// (by default files over 32 MiB, nesting deeper than 64 levels, aliases expanding to over 1,000,000 nodes).
 /// </summary>
 public static class ConfigLoader
 {
@@ -23,8 +23,10 @@ public static class ConfigLoader
     /// naming an unset or empty variable is an error now, as KEDA reports it. Null (the default, as for
     /// <c>crema validate</c> on another machine) checks only that such keys are present.
     /// </param>
+    /// <param name="limits">Size limits; null (the default) takes them from this process's environment (<see cref="ConfigLimits.FromEnvironment"/>).</param>
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Loading must report, not throw, whatever the input provokes.")]
-    public static ConfigLoadResult Load(string yamlText, string fileName, ScalerRegistry scalers, Func<string, string?>? daemonEnvironment = null)
+    public static ConfigLoadResult Load(
+        string yamlText, string fileName, ScalerRegistry scalers, Func<string, string?>? daemonEnvironment = null, ConfigLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(yamlText);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -33,7 +35,15 @@ public static class ConfigLoader
         CremaConfig? config = null;
         try
         {
-            config = LoadInto(yamlText, scalers, daemonEnvironment, diagnostics);
+            if (limits is null)
+            {
+                limits = ConfigLimits.FromEnvironment(Environment.GetEnvironmentVariable, out var problem);
+                if (problem is not null)
+                {
+                    diagnostics.Error(SourcePosition.Start, string.Empty, problem);
+                }
+            }
+            config = LoadInto(yamlText, scalers, daemonEnvironment, limits, diagnostics);
         }
         catch (Exception ex)
         {
@@ -43,9 +53,10 @@ public static class ConfigLoader
         return new ConfigLoadResult(errors.Count == 0 ? config : null, errors, diagnostics.SortedWarnings());
     }
 
-    private static CremaConfig? LoadInto(string yamlText, ScalerRegistry scalers, Func<string, string?>? daemonEnvironment, DiagnosticBag diagnostics)
+    private static CremaConfig? LoadInto(
+        string yamlText, ScalerRegistry scalers, Func<string, string?>? daemonEnvironment, ConfigLimits limits, DiagnosticBag diagnostics)
     {
-        var root = YamlTreeReader.Read(yamlText, diagnostics);
+        var root = YamlTreeReader.Read(yamlText, diagnostics, limits);
         if (root is null)
         {
             return null;

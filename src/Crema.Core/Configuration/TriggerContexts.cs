@@ -31,7 +31,10 @@ public static class TriggerContexts
     public static ScalerContext ForValidation(CremaSpec spec, ScaledObject scaledObject, int index)
     {
         var trigger = scaledObject.Spec.Triggers[index];
-        return ForValidation(trigger, index, scaledObject.DisplayName, AuthenticationOf(spec, trigger));
+        return ForValidation(trigger, index, scaledObject.DisplayName, AuthenticationOf(spec, trigger)) with
+        {
+            ScaleTargetName = scaledObject.Spec.ScaleTargetRef.Name,
+        };
     }
 
     /// <summary>
@@ -49,7 +52,10 @@ public static class TriggerContexts
 
     /// <summary>A context for building a live scaler with resolved auth parameters.</summary>
     public static ScalerContext Live(ScaledObject scaledObject, int index, IReadOnlyDictionary<string, string> authParams, TriggerAuthentication? authentication) =>
-        Context(scaledObject.Spec.Triggers[index], index, scaledObject.DisplayName, authParams, authentication);
+        Context(scaledObject.Spec.Triggers[index], index, scaledObject.DisplayName, authParams, authentication) with
+        {
+            ScaleTargetName = scaledObject.Spec.ScaleTargetRef.Name,
+        };
 
     private static ScalerContext Context(Trigger trigger, int index, string scaledObjectName, IReadOnlyDictionary<string, string> authParams, TriggerAuthentication? authentication) => new()
     {

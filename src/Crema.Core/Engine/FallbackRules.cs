@@ -14,10 +14,16 @@ internal static class FallbackRules
         ScaledObjectSpec spec, ScalingState state, int currentReplicas, IReadOnlyList<TriggerSample> samples)
     {
         var metricTypes = new Dictionary<string, MetricType>(StringComparer.Ordinal);
+        var resources = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < spec.Triggers.Count; i++)
         {
             var trigger = spec.Triggers[i];
-            metricTypes[TriggerContexts.KeyOf(trigger, i)] = trigger.MetricType ?? MetricType.AverageValue;
+            var key = TriggerContexts.KeyOf(trigger, i);
+            metricTypes[key] = trigger.MetricType ?? MetricType.AverageValue;
+            if (ResourceTriggers.IsResource(trigger.Type))
+            {
+                resources.Add(key);
+            }
         }
 
         var evaluations = new List<TriggerEvaluation>(samples.Count);
@@ -29,7 +35,9 @@ internal static class FallbackRules
             var count = error is null ? 0 : state.ConsecutiveFailures.GetValueOrDefault(sample.TriggerName) + 1;
             failures[sample.TriggerName] = count;
 
-            int? fallbackReplicas = error is not null && spec.Fallback is { } fallback && count > fallback.FailureThreshold
+            // KEDA's fallback replaces external metrics only; a failing cpu/memory metric is just missing for the HPA.
+            var isResource = resources.Contains(sample.TriggerName);
+            int? fallbackReplicas = error is not null && !isResource && spec.Fallback is { } fallback && count > fallback.FailureThreshold
                 ? ReplicasFor(fallback, currentReplicas)
                 : null;
             var reading = error is null ? sample.Reading : null;
@@ -41,7 +49,7 @@ internal static class FallbackRules
                 reading?.IsActive ?? false,
                 error,
                 count,
-                fallbackReplicas));
+                fallbackReplicas) { IsResource = isResource });
         }
 
         return (evaluations, failures);

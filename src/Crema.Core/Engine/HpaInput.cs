@@ -29,6 +29,10 @@ internal sealed record HpaInput(string Name, MetricType MetricType, double Value
             : HpaProposal.ForMetric(MetricType, Value, Target, currentReplicas, tolerances);
     }
 
-    public string Describe(int proposal) => FallbackNote
-        ?? string.Create(CultureInfo.InvariantCulture, $"{Name}={Value:0.###} target={Target:0.###}{(MetricType == MetricType.Value ? " (Value)" : string.Empty)} -> {proposal}");
+    public string Describe(int proposal) => FallbackNote ?? MetricType switch
+    {
+        MetricType.Utilization => string.Create(CultureInfo.InvariantCulture, $"{Name}={Value:0.###}% target={Target:0.###}% (Utilization) -> {proposal}"),
+        MetricType.Value => string.Create(CultureInfo.InvariantCulture, $"{Name}={Value:0.###} target={Target:0.###} (Value) -> {proposal}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Name}={Value:0.###} target={Target:0.###} -> {proposal}"),
+    };
 }

@@ -15,6 +15,11 @@ internal static class HpaProposal
 
     public static int ForMetric(MetricType metricType, double value, double target, int currentReplicas, HpaTolerances tolerances)
     {
+        if (metricType == MetricType.Utilization)
+        {
+            return ForUtilization(value, target, currentReplicas, tolerances);
+        }
+
         var usage = (double)Milli(value);
         var targetMilli = Math.Max(1, Milli(target));
         if (metricType == MetricType.Value)
@@ -25,6 +30,18 @@ internal static class HpaProposal
 
         var perPodRatio = usage / (targetMilli * (double)currentReplicas);
         return tolerances.IsWithin(perPodRatio) ? currentReplicas : Clamp(Math.Ceiling(usage / targetMilli));
+    }
+
+    /// <summary>
+    /// A Resource metric with a Utilization target (replica_calculator.go GetResourceReplicas): the HPA truncates the
+    /// average utilization to a whole percent, compares it with the target percent, and sizes the ready replicas by
+    /// that ratio.
+    /// </summary>
+    private static int ForUtilization(double utilizationPercent, double targetPercent, int currentReplicas, HpaTolerances tolerances)
+    {
+        // The HPA works in integer milli-units, so 0.29 of a limit is 29 %; rounding first keeps 28.999999999999996 at 29.
+        var ratio = Math.Floor(Math.Round(utilizationPercent, 6)) / Math.Max(1, Math.Floor(targetPercent));
+        return tolerances.IsWithin(ratio) ? currentReplicas : Clamp(Math.Ceiling(ratio * currentReplicas));
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public static class ScalingEngine
             // KEDA deletes the HPA while paused (scaledobject_controller.go handlePause) and the HPA controller forgets
             // its recommendations and scale events with it; unpausing starts a new HPA.
             var pausedState = state with { ConsecutiveFailures = failures, Recommendations = [], ScaleEvents = [] };
-            return Finish(spec, pause, pausedState, currentReplicas, held, false, evaluations.Any(e => e.IsActive), pausedReason, evaluations, null, now);
+            return Finish(spec, pause, pausedState, currentReplicas, held, false, ResourceMetricRules.Activity(evaluations).IsActive, pausedReason, evaluations, null, now);
         }
 
         // Kubernetes recordInitialRecommendation: a new HPA (or a restarted controller) remembers the current count as
@@ -44,14 +44,16 @@ public static class ScalingEngine
         TriggerOutcome? compositeOutcome = null;
         if (ScalingModifierRules.IsUsed(spec))
         {
-            var composite = ScalingModifierRules.Evaluate(spec.Advanced!.ScalingModifiers!, spec.Fallback, evaluations);
-            (isActive, isError, inputs, signalError) = (composite.IsActive, composite.IsError, [composite.Input], composite.Error);
+            // KEDA keeps cpu/memory metrics beside the composite one (hpa.go: "keep resource metrics").
+            var composite = ScalingModifierRules.Evaluate(spec.Advanced!.ScalingModifiers!, spec.Fallback, ResourceMetricRules.External(evaluations));
+            // As without modifiers, an object of only cpu/memory triggers is active unless in error (scale_handler.go).
+            (isActive, isError, signalError) = (composite.IsActive || (ResourceMetricRules.OnlyResources(evaluations) && !composite.IsError), composite.IsError, composite.Error);
+            inputs = [composite.Input, .. ResourceMetricRules.ResourceInputs(evaluations)];
             compositeOutcome = Outcome(composite);
         }
         else
         {
-            isActive = evaluations.Any(e => e.IsActive);
-            isError = evaluations.Any(e => e.Failed);
+            (isActive, isError) = ResourceMetricRules.Activity(evaluations);
             inputs = evaluations.Select(e => HpaInput.FromEvaluation(e, spec.Fallback?.FailureThreshold)).ToList();
         }
 

@@ -16,6 +16,9 @@ internal sealed record TriggerEvaluation(
     int Failures,
     int? FallbackReplicas)
 {
+    /// <summary>A cpu or memory trigger: sized by the HPA only, never part of activation, fallback or scalingModifiers.</summary>
+    public bool IsResource { get; init; }
+
     public bool InFallback => FallbackReplicas is not null;
 
     /// <summary>An error that fallback does not cover; it makes the scaled object "in error".</summary>

@@ -34,6 +34,12 @@ internal static class TriggerExplainer
         {
             return $"{head}: {factory.Description}; feeds the formula as \"{context.TriggerName}\" (its own target {target} is not used); active while {thresholds.Activation}{environmentNote}";
         }
+        if (ResourceTriggers.IsResource(trigger.Type))
+        {
+            // KEDA hands these to the HPA as Resource metrics: they size the target but never make it active.
+            return $"{head}: {factory.Description}; wants ceil(current x utilization / {target}%) instances (whole percents); " +
+                $"takes no part in activation, so it cannot scale from zero{environmentNote}";
+        }
         var wants = type == MetricType.AverageValue ? $"ceil(value / {target})" : $"ceil(current x value / {target})";
         if (type == MetricType.AverageValue && thresholds.ActiveAbove is { } activation && activation > thresholds.Target)
         {

@@ -6,7 +6,9 @@ namespace Crema.Google.CloudRun;
 
 /// <summary>
 /// Cloud Run Admin API v2 over HttpClient. Everything is async and per call: a slow operation on
-/// one target never delays another (no shared locks, polling waits on the injected clock).
+/// one target never delays another. What targets share is the pacing of each HTTP request to the
+/// quotas of their project and region (<see cref="CloudRunPacing"/>); following an operation and
+/// backing off hold no place between requests.
 /// </summary>
 internal sealed class CloudRunClient : ICloudRunClient
 {
@@ -15,6 +17,8 @@ internal sealed class CloudRunClient : ICloudRunClient
     private readonly Uri baseAddress;
     private readonly TimeProvider time;
     private readonly CloudRunClientOptions options;
+    private readonly CloudRunPacing pacing;
+    private readonly ICloudRunCallObserver? observer;
 
     public CloudRunClient(
         HttpClient http,
@@ -28,15 +32,23 @@ internal sealed class CloudRunClient : ICloudRunClient
         this.options = options ?? CloudRunClientOptions.Default;
         this.baseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         this.time = time;
-        api = new GoogleApiHttp(
-            http, tokens, [GoogleScopes.CloudPlatform], time, this.options.Retry,
-            observer is null ? null : observer.OnCall);
+        this.observer = observer;
+        pacing = new CloudRunPacing(this.options.Quota, time, this.options.Retry.MaxDelay);
+        api = new GoogleApiHttp(http, tokens, [GoogleScopes.CloudPlatform], time, this.options.Retry);
+    }
+
+    public bool TryBudgetOptionalRead(string resourceName)
+    {
+        var region = pacing.For(CloudRunResourceName.Parse(resourceName));
+        // Only when the read itself will not wait: a skipped re-read is tried again next poll.
+        return region.Reads.Bucket.HasFree && region.OptionalReads.TryTake();
     }
 
     public async Task<CloudRunTarget> GetAsync(string resourceName, CancellationToken cancellationToken)
     {
         var name = CloudRunResourceName.Parse(resourceName);
-        var response = await api.SendAsync(HttpMethod.Get, Url(name.Name), "get", null, cancellationToken).ConfigureAwait(false);
+        var response = await api.SendAsync(HttpMethod.Get, Url(name.Name), "get", null, Observe("get", resourceName), cancellationToken, pacing.For(name).Reads)
+            .ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             var error = response.Error ?? new GoogleApiError(response.StatusCode, null, $"HTTP {response.StatusCode}");
@@ -59,7 +71,9 @@ internal sealed class CloudRunClient : ICloudRunClient
     public async Task<ScaleResult> SetInstanceCountAsync(string resourceName, int count, string? etag, CancellationToken stopFollowing, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var name = CloudRunResourceName.Parse(resourceName).Name;
+        var parsed = CloudRunResourceName.Parse(resourceName);
+        var name = parsed.Name;
+        var region = pacing.For(parsed);
         try
         {
             var response = await api.SendAsync(
@@ -67,7 +81,9 @@ internal sealed class CloudRunClient : ICloudRunClient
                 Url($"{name}?updateMask={ManualCountMask}"),
                 "patch",
                 CloudRunJson.ScaleBody(count, etag),
-                cancellationToken).ConfigureAwait(false);
+                Observe("patch", resourceName),
+                cancellationToken,
+                region.Writes).ConfigureAwait(false);
             if (!response.IsSuccess)
             {
                 return FromHttpFailure(name, count, null, response);
@@ -76,7 +92,7 @@ internal sealed class CloudRunClient : ICloudRunClient
             using var follow = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopFollowing);
             try
             {
-                return await FollowOperationAsync(name, count, response.Body, follow.Token).ConfigureAwait(false);
+                return await FollowOperationAsync(name, resourceName, count, response.Body, region.Reads, follow.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && stopFollowing.IsCancellationRequested)
             {
@@ -95,8 +111,10 @@ internal sealed class CloudRunClient : ICloudRunClient
         }
     }
 
-    private async Task<ScaleResult> FollowOperationAsync(string name, int count, string patchBody, CancellationToken cancellationToken)
+    private async Task<ScaleResult> FollowOperationAsync(
+        string name, string resourceName, int count, string patchBody, RequestPacer reads, CancellationToken cancellationToken)
     {
+        var observe = Observe("operations.get", resourceName);
         var (operationName, done, error) = CloudRunJson.ReadOperation(patchBody);
         var deadline = time.GetUtcNow() + options.OperationTimeout;
         var delay = options.PollInitialDelay;
@@ -116,7 +134,7 @@ internal sealed class CloudRunClient : ICloudRunClient
 
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * 1.5), options.PollMaxDelay.Ticks));
-            var poll = await api.SendAsync(HttpMethod.Get, Url(operationName), "operations.get", null, cancellationToken).ConfigureAwait(false);
+            var poll = await api.SendAsync(HttpMethod.Get, Url(operationName), "operations.get", null, observe, cancellationToken, reads).ConfigureAwait(false);
             if (!poll.IsSuccess)
             {
                 return FromHttpFailure(name, count, operationName, poll);
@@ -152,6 +170,10 @@ internal sealed class CloudRunClient : ICloudRunClient
 
     private static string Describe(string action, string name, int status, GoogleApiError error) =>
         status == 0 ? $"{action} {name}: {error}" : $"{action} {name}: HTTP {status} {error}";
+
+    // The target as the caller named it, so the label matches the scaled object's other series.
+    private Action<int>? Observe(string method, string resourceName) =>
+        observer is null ? null : status => observer.OnCall(method, resourceName, status);
 
     private Uri Url(string relative) => new(baseAddress, "v2/" + relative);
 }

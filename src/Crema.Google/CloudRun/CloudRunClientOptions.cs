@@ -4,7 +4,8 @@ namespace Crema.Google.CloudRun;
 
 /// <summary>
 /// Tuning of <see cref="CloudRunClient"/>. Defaults: operation polled after 1 s, each wait 1.5 times
-/// longer up to 5 s, given up after 10 minutes; retries as in <see cref="GoogleApiRetryOptions"/>.
+/// longer up to 5 s, given up after 10 minutes; retries as in <see cref="GoogleApiRetryOptions"/>; paced
+/// to <see cref="CloudRunQuota.Default"/>.
 /// </summary>
 public sealed record CloudRunClientOptions
 {
@@ -19,6 +20,9 @@ public sealed record CloudRunClientOptions
 
     /// <summary>Retry of transient HTTP failures.</summary>
     public GoogleApiRetryOptions Retry { get; init; } = GoogleApiRetryOptions.Default;
+
+    /// <summary>The Admin API quotas every request is paced to, shared by all targets of a project and region.</summary>
+    public CloudRunQuota Quota { get; init; } = CloudRunQuota.Default;
 
     /// <summary>The defaults.</summary>
     public static CloudRunClientOptions Default { get; } = new();

@@ -10,6 +10,12 @@ public interface ICloudRunClient
     Task<CloudRunTarget> GetAsync(string resourceName, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether a read of <paramref name="resourceName"/> that could be skipped (a re-read only to notice another
+    /// writer) fits the read budget now; true takes its share of the budget, so call it right before reading.
+    /// </summary>
+    bool TryBudgetOptionalRead(string resourceName) => true;
+
+    /// <summary>
     /// Sets <c>scaling.manualInstanceCount</c> (guarded by <paramref name="etag"/> when given) and
     /// waits for the long-running operation to finish.
     /// </summary>

@@ -19,8 +19,10 @@ internal sealed class GoogleApiHttp
     private readonly IAccessTokenSource? tokens;
     private readonly string[] scopes;
     private readonly TimeProvider time;
+    private static readonly ResiliencePropertyKey<bool> Paced = new("crema.paced");
     private readonly Action<string, int>? onCall;
-    private readonly ResiliencePipeline<GoogleApiResponse> pipeline;
+    private readonly ResiliencePipeline<GoogleApiResponse> retry;
+    private readonly ResiliencePipeline<GoogleApiResponse> attempt;
 
     public GoogleApiHttp(
         HttpClient http,
@@ -35,12 +37,26 @@ internal sealed class GoogleApiHttp
         this.scopes = [.. scopes];
         this.time = time;
         this.onCall = onCall;
-        pipeline = BuildPipeline(retry ?? GoogleApiRetryOptions.Default, time);
+        var options = retry ?? GoogleApiRetryOptions.Default;
+        this.retry = BuildRetry(options, time);
+        attempt = BuildAttempt(options, time);
     }
 
     /// <summary>Sends <paramref name="method"/> to <paramref name="uri"/>; <paramref name="operation"/> names the call for the observer.</summary>
+    public Task<GoogleApiResponse> SendAsync(
+        HttpMethod method, Uri uri, string operation, string? jsonBody, CancellationToken cancellationToken) =>
+        SendAsync(method, uri, operation, jsonBody, null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="onAttempt"/>, when given, is told each attempt's HTTP status (0: no answer)
+    /// instead of the client-wide observer, so a caller can attach what the call was about (its target).
+    /// With a <paramref name="pacer"/>, every attempt first waits for its admission (outside the attempt's
+    /// timeout), and a throttled reply is retried without a back-off of its own: the pacer's shared back-off
+    /// spaces the retries of every caller instead.
+    /// </summary>
     public async Task<GoogleApiResponse> SendAsync(
-        HttpMethod method, Uri uri, string operation, string? jsonBody, CancellationToken cancellationToken)
+        HttpMethod method, Uri uri, string operation, string? jsonBody, Action<int>? onAttempt, CancellationToken cancellationToken,
+        RequestPacer? pacer = null)
     {
         string? token = null;
         if (tokens is not null && GoogleEndpoints.SendsCredentials(uri))
@@ -57,12 +73,20 @@ internal sealed class GoogleApiHttp
 
         try
         {
-            return await pipeline.ExecuteAsync(
-                static async (state, attemptToken) =>
-                    await state.Self.SendOnceAsync(state.Method, state.Uri, state.Operation, state.Body, state.Token, attemptToken, state.Caller)
-                        .ConfigureAwait(false),
-                (Self: this, Method: method, Uri: uri, Operation: operation, Body: jsonBody, Token: token, Caller: cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(Paced, pacer is not null);
+            try
+            {
+                var observe = onAttempt ?? (status => onCall?.Invoke(operation, status));
+                return await retry.ExecuteAsync(
+                    static async (ctx, state) => await state.Self.AttemptAsync(state, ctx.CancellationToken).ConfigureAwait(false),
+                    context,
+                    new AttemptState(this, method, uri, observe, jsonBody, token, cancellationToken, pacer)).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
         }
         catch (TimeoutRejectedException)
         {
@@ -70,8 +94,22 @@ internal sealed class GoogleApiHttp
         }
     }
 
+    // One attempt: admission by the pacer (not under the attempt's timeout: a queue for the quota is not a
+    // slow server), then the exchange under the timeout; the reply tells the pacer whether to back off.
+    private async Task<GoogleApiResponse> AttemptAsync(AttemptState state, CancellationToken retryToken)
+    {
+        using var lease = state.Pacer is null ? null : await state.Pacer.AcquireAsync(retryToken).ConfigureAwait(false);
+        var response = await attempt.ExecuteAsync(
+            static async (s, attemptToken) =>
+                await s.Self.SendOnceAsync(s.Method, s.Uri, s.Observe, s.Body, s.Token, attemptToken, s.Caller).ConfigureAwait(false),
+            state,
+            retryToken).ConfigureAwait(false);
+        lease?.Completed(response);
+        return response;
+    }
+
     private async Task<GoogleApiResponse> SendOnceAsync(
-        HttpMethod method, Uri uri, string operation, string? jsonBody, string? token,
+        HttpMethod method, Uri uri, Action<int> observe, string? jsonBody, string? token,
         CancellationToken attemptToken, CancellationToken callerToken)
     {
         using var request = new HttpRequestMessage(method, uri);
@@ -90,19 +128,19 @@ internal sealed class GoogleApiHttp
             using var response = await http.SendAsync(request, attemptToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(attemptToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            onCall?.Invoke(operation, status);
+            observe(status);
             var error = response.IsSuccessStatusCode ? null : GoogleApiError.From(status, body);
             return new GoogleApiResponse(status, body, error, RetryAfter(response.Headers.RetryAfter));
         }
         catch (HttpRequestException ex)
         {
-            onCall?.Invoke(operation, 0);
+            observe(0);
             return Unreachable("UNAVAILABLE", $"{method} {uri.AbsolutePath} failed: {ex.Message}");
         }
         catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
         {
             // An attempt timeout (Polly's or HttpClient's), not the caller giving up.
-            onCall?.Invoke(operation, 0);
+            observe(0);
             if (attemptToken.IsCancellationRequested)
             {
                 throw;
@@ -125,7 +163,7 @@ internal sealed class GoogleApiHttp
     private static GoogleApiResponse Unreachable(string status, string message) =>
         new(0, string.Empty, new GoogleApiError(0, status, message), null);
 
-    private static ResiliencePipeline<GoogleApiResponse> BuildPipeline(GoogleApiRetryOptions options, TimeProvider time)
+    private static ResiliencePipeline<GoogleApiResponse> BuildRetry(GoogleApiRetryOptions options, TimeProvider time)
     {
         var builder = new ResiliencePipelineBuilder<GoogleApiResponse> { TimeProvider = time };
         if (options.MaxRetryAttempts > 0)
@@ -143,13 +181,33 @@ internal sealed class GoogleApiHttp
                     { Result.IsTransient: true } => true,
                     _ => false,
                 }),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result?.RetryAfter is { } after && after > TimeSpan.Zero
-                        ? (TimeSpan?)(after < options.MaxDelay ? after : options.MaxDelay)
-                        : null),
+                DelayGenerator = args => ValueTask.FromResult(RetryDelay(args.Outcome.Result, args.Context, options.MaxDelay)),
             });
         }
 
+        return builder.Build();
+    }
+
+    // Paced throttling waits in the pacer, shared by every caller; otherwise Retry-After (capped), else
+    // Polly's own exponential back-off with jitter (null).
+    private static TimeSpan? RetryDelay(GoogleApiResponse? response, ResilienceContext context, TimeSpan maxDelay)
+    {
+        if (response is null)
+        {
+            return null;
+        }
+
+        if (context.Properties.GetValue(Paced, false) && (response.StatusCode == 429 || response.RetryAfter is not null))
+        {
+            return TimeSpan.Zero;
+        }
+
+        return response.RetryAfter is { } after && after > TimeSpan.Zero ? (after < maxDelay ? after : maxDelay) : null;
+    }
+
+    private static ResiliencePipeline<GoogleApiResponse> BuildAttempt(GoogleApiRetryOptions options, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<GoogleApiResponse> { TimeProvider = time };
         if (options.AttemptTimeout is { } timeout && timeout > TimeSpan.Zero)
         {
             builder.AddTimeout(timeout);
@@ -157,4 +215,7 @@ internal sealed class GoogleApiHttp
 
         return builder.Build();
     }
+
+    private sealed record AttemptState(
+        GoogleApiHttp Self, HttpMethod Method, Uri Uri, Action<int> Observe, string? Body, string? Token, CancellationToken Caller, RequestPacer? Pacer);
 }

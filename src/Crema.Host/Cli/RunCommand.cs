@@ -58,7 +58,13 @@ internal static class RunCommand
             Description = $"Seconds between reads of each target's instance count that notice changes made by someone else (never more often than the polling interval; 0: every poll). Default: ${TargetReadInterval.Variable}, else {TargetHealthOptions.DefaultReadInterval.TotalSeconds:0}.",
             HelpName = "SECONDS",
         };
-        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir, readInterval, lease, leaseDuration, leaseIdentity, shutdownGrace };
+        var triggerMetrics = new Option<string?>("--trigger-metrics")
+        {
+            Description = $"on: /metrics has series per trigger; off: only per object (for many objects; trigger errors are then counted per object and type). Default: ${TriggerMetricsOption.Variable}, else on.",
+            HelpName = "on|off",
+        };
+        triggerMetrics.AcceptOnlyFromAmong([.. TriggerMetricsOption.Names]);
+        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir, readInterval, triggerMetrics, lease, leaseDuration, leaseIdentity, shutdownGrace };
         command.SetAction(async (parsed, ct) =>
         {
             if (!LogLevels.TryResolve(parsed.GetValue(logLevel), environment, out var level, out var levelError))
@@ -74,6 +80,11 @@ internal static class RunCommand
             if (!TargetReadInterval.TryResolve(parsed.GetValue(readInterval), environment, out var targetReadInterval, out var intervalError))
             {
                 error.WriteLine(intervalError);
+                return 1;
+            }
+            if (!TriggerMetricsOption.TryResolve(parsed.GetValue(triggerMetrics), environment, out var perTrigger, out var triggerMetricsError))
+            {
+                error.WriteLine(triggerMetricsError);
                 return 1;
             }
             var google = GoogleServices.FromEnvironment(environment, TimeProvider.System);
@@ -110,6 +121,7 @@ internal static class RunCommand
                 Lease = leaseOptions,
                 LeaseStore = leaseStore,
                 TargetHealth = TargetHealthOptions.Default with { ReadInterval = targetReadInterval },
+                TriggerMetrics = perTrigger,
             };
             await using var host = DaemonHost.Create(options);
             try

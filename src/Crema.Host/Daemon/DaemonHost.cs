@@ -41,7 +41,7 @@ internal sealed partial class DaemonHost : IAsyncDisposable
         ConfigureLogging(builder.Logging, options);
         var shutdown = new ShutdownGrace(options.ShutdownGrace, options.Time);
         var status = new StatusStore();
-        var metrics = new CremaMetrics(status);
+        var metrics = new CremaMetrics(status, options.TriggerMetrics);
         builder.Services.AddSingleton(status);
         builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(_ => options.Google ?? GoogleServices.FromEnvironment(options.Environment, options.Time));
@@ -61,7 +61,7 @@ internal sealed partial class DaemonHost : IAsyncDisposable
             var loopServices = new LoopServices(options.Scalers ?? BuiltInScalers.CreateRegistry(), google.ScalerServices, google.CloudRun,
                 new AuthParamResolver(google.SecretManager, options.Environment, options.Time,
                     options.SecretsDirectory ?? SecretsDirectory.From(null, options.Environment), google.Project.ResolveAsync), new ConcurrencyLimits(),
-                status, metrics, options.Time, logging, options.Environment, options.DryRun)
+                status, metrics, options.Time, logging, options.Environment, options.DryRun, new LoopJitter(options.Random))
             {
                 Shutdown = shutdown,
                 TargetHealth = options.TargetHealth,

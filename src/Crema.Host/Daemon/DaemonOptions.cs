@@ -35,6 +35,9 @@ internal sealed record DaemonOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Uniform numbers in [0, 1) that spread the loops over their interval (<see cref="LoopJitter"/>); default <see cref="System.Random.Shared"/>.</summary>
+    public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
+
     /// <summary>Where <c>secretTargetRef</c> values are read; default from CREMA_SECRETS_DIR, else /secrets.</summary>
     public SecretsDirectory? SecretsDirectory { get; init; }
 
@@ -48,6 +51,9 @@ internal sealed record DaemonOptions
     public TimeSpan ShutdownGrace { get; init; } = Daemon.ShutdownGrace.Default;
     /// <summary>How often targets are read again (drift) and how failing targets back off; see <see cref="TargetHealthOptions"/>.</summary>
     public TargetHealthOptions TargetHealth { get; init; } = TargetHealthOptions.Default;
+
+    /// <summary>Whether /metrics has series per trigger (<c>--trigger-metrics</c>); default true.</summary>
+    public bool TriggerMetrics { get; init; } = true;
 
     /// <summary>Environment variables seen by scalers (xFromEnv) and the Google endpoint overrides.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;

@@ -10,6 +10,7 @@ namespace Crema.Host.Daemon;
 /// <summary>
 /// The Google API clients of one daemon, sharing one HttpClient and one credential. Endpoints come
 /// from CREMA_*_ENDPOINT variables; an http:// endpoint (the emulator, a fake) gets no credentials.
+/// The Cloud Run quotas Crema paces itself to come from CREMA_RUN_*_PER_MINUTE (<see cref="CloudRunQuota"/>).
 /// </summary>
 internal sealed class GoogleServices
 {
@@ -22,7 +23,8 @@ internal sealed class GoogleServices
         Http = http;
         var adc = new GoogleAccessTokenSource();
         IAccessTokenSource? TokensFor(Uri endpoint) => GoogleEndpoints.SendsCredentials(endpoint) ? adc : null;
-        CloudRun = new CloudRunClient(http, endpoints.Run, TokensFor(endpoints.Run), time, observer: observer);
+        CloudRun = new CloudRunClient(
+            http, endpoints.Run, TokensFor(endpoints.Run), time, new CloudRunClientOptions { Quota = CloudRunQuota.FromEnvironment(environment) }, observer);
         SecretManager = new SecretManagerClient(http, endpoints.SecretManager, TokensFor(endpoints.SecretManager), time);
         var parameterEndpoint = endpoints.ParameterManager ?? new Uri("https://parametermanager.googleapis.com/");
         ParameterManager = new ParameterManagerClient(http, endpoints, TokensFor(parameterEndpoint), time);
@@ -52,16 +54,16 @@ internal sealed class GoogleServices
     public static GoogleServices FromEnvironment(Func<string, string?> environment, TimeProvider time) =>
         new(GoogleEndpoints.FromEnvironment(environment), environment, time);
 
-    /// <summary>Reports every Cloud Run call (method, HTTP status) to <paramref name="onCall"/>, e.g. for /metrics.</summary>
-    public void ObserveCloudRunCalls(Action<string, int> onCall) => observer.Target = onCall;
+    /// <summary>Reports every Cloud Run call (method, target, HTTP status) to <paramref name="onCall"/>, e.g. for /metrics.</summary>
+    public void ObserveCloudRunCalls(Action<string, string, int> onCall) => observer.Target = onCall;
 
     /// <summary>Adds <c>(TAG)</c> to the User-Agent of every Google API call, e.g. the lease holder and term.</summary>
     public void TagRequests(Func<string?> tag) => tagger.Tag = tag;
 
     private sealed class ForwardingCallObserver : ICloudRunCallObserver
     {
-        public Action<string, int>? Target { get; set; }
+        public Action<string, string, int>? Target { get; set; }
 
-        public void OnCall(string method, int status) => Target?.Invoke(method, status);
+        public void OnCall(string method, string target, int status) => Target?.Invoke(method, target, status);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Crema.Host.Daemon;
 
-/// <summary>What every scaling loop shares: clients, limits, clock, status and metrics.</summary>
+/// <summary>What every scaling loop shares: clients, limits, clock, jitter, status and metrics.</summary>
 internal sealed record LoopServices(
     ScalerRegistry Scalers,
     IScalerServices ScalerServices,
@@ -19,7 +19,8 @@ internal sealed record LoopServices(
     TimeProvider Time,
     ILoggerFactory Logging,
     Func<string, string?> Environment,
-    bool DryRun)
+    bool DryRun,
+    LoopJitter Jitter)
 {
     /// <summary>How long a stop may take (SIGTERM to exit); default <see cref="ShutdownGrace.Default"/>.</summary>
     public ShutdownGrace Shutdown { get; init; } = new(ShutdownGrace.Default, TimeProvider.System);

@@ -14,13 +14,11 @@ internal sealed partial class ScalingLoop
         var started = services.Time.GetTimestamp();
         var readings = await triggers.ReadAllAsync(ct).ConfigureAwait(false);
         var samples = ApplyPushes(readings);
-        foreach (var failed in readings.Where(r => r.Error is not null))
-        {
-            services.Metrics.TriggerError(Name, failed.Key);
-        }
+        RecordReads(readings);
         var current = await instances.CurrentAsync(ct).ConfigureAwait(false);
         if (current is null)
         {
+            AccountInstances();
             Publish(StatusOf(readings, null, null) with { LastDecision = "hold", Reason = "cannot read the current instance count from Cloud Run" + NextAttempt() });
             return state;
         }
@@ -65,6 +63,7 @@ internal sealed partial class ScalingLoop
             decision = ScalingEngine.Decide(scaledObject, state, current.Value, samples, now);
         }
         services.Metrics.PollDuration(Name, services.Time.GetElapsedTime(started));
+        AccountInstances();
         if (applied is not null)
         {
             services.Status.AddEvent(Target, applied);

@@ -68,6 +68,7 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
     private async Task RunAsync(CancellationToken ct)
     {
         var state = ScalingState.Initial(services.Time.GetUtcNow());
+        var wait = services.Jitter.FirstWait(interval);
         while (!ct.IsCancellationRequested)
         {
             try
@@ -84,17 +85,18 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
                 LogPollFailed(logger, Name, ErrorText.Of(e));
                 instances.Forget();
             }
-            await WaitAsync(ct).ConfigureAwait(false);
+            await WaitAsync(wait, ct).ConfigureAwait(false);
+            wait = services.Jitter.NextWait(interval);
         }
     }
 
     // A daemon that has just taken the lease over polls (and writes) at once, not an interval later.
     private void OnBecameWriter() => wake.Writer.TryWrite("lease");
 
-    private async Task WaitAsync(CancellationToken ct)
+    private async Task WaitAsync(TimeSpan wait, CancellationToken ct)
     {
         using var delay = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var timer = Task.Delay(interval, services.Time, delay.Token);
+        var timer = Task.Delay(wait, services.Time, delay.Token);
         var woken = wake.Reader.WaitToReadAsync(delay.Token).AsTask();
         await Task.WhenAny(timer, woken).ConfigureAwait(false);
         await delay.CancelAsync().ConfigureAwait(false);

@@ -9,7 +9,8 @@ namespace Crema.Host.Daemon;
 /// The instance count and etag of one Cloud Run target as Crema last knew them. Read from Cloud Run at
 /// start, after a conflict or failure, before an update whose etag is stale, and again once the read
 /// interval has passed (the larger of the polling interval and <see cref="TargetHealthOptions.ReadInterval"/>),
-/// so a count changed by someone else (drift) is seen and corrected. A count found different from the one
+/// so a count changed by someone else (drift) is seen and corrected (such re-reads wait while they do not fit
+/// the read budget: <see cref="ICloudRunClient.TryBudgetOptionalRead"/>). A count found different from the one
 /// Crema last set or read is drift: logged, counted and shown on /status. Calls stop while the target backs off.
 /// </summary>
 internal sealed partial class TargetInstances
@@ -67,8 +68,14 @@ internal sealed partial class TargetInstances
         {
             return Known;
         }
+        if (Known is null)
+        {
+            return await ReadAsync(ct).ConfigureAwait(false);
+        }
+        // A re-read only to notice drift waits for a poll when it fits the read budget: with many targets the
+        // quota, not the interval, sets how often each is re-read, and the reads updates need are never delayed.
         var due = lastReadAt is not { } at || services.Time.GetUtcNow() - at >= readInterval;
-        return Known is null || due ? await ReadAsync(ct).ConfigureAwait(false) : Known;
+        return due && services.CloudRun.TryBudgetOptionalRead(target) ? await ReadAsync(ct).ConfigureAwait(false) : Known;
     }
 
     public CloudRunTargetStatus Status() => new()
@@ -122,9 +129,9 @@ internal sealed partial class TargetInstances
             }
         }
         ScaleResult result;
-        await services.Limits.CloudRun.WaitAsync(timeout.Token).ConfigureAwait(false);
         try
         {
+            // The client paces each request to the Admin API's quotas; nothing is held while the operation runs.
             // Asked again right before the PATCH (the wait above may have been long); losing the right to write
             // while it runs cancels it, so no retry of it is sent after this daemon's lease may have expired.
             if (!services.WriteGate.CanWrite(out var revoked))
@@ -141,10 +148,6 @@ internal sealed partial class TargetInstances
         catch (Exception e) when (e is not OperationCanceledException || timeout.IsCancellationRequested)
         {
             return Fail(ErrorText.Of(e), 0, refused: false);
-        }
-        finally
-        {
-            services.Limits.CloudRun.Release();
         }
         switch (result.Outcome)
         {
@@ -194,7 +197,6 @@ internal sealed partial class TargetInstances
 
     private async Task<int?> ReadAsync(CancellationToken ct)
     {
-        await services.Limits.CloudRun.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             var current = await services.CloudRun.GetAsync(target, ct).ConfigureAwait(false);
@@ -227,10 +229,6 @@ internal sealed partial class TargetInstances
             var status = e is GoogleApiException api ? api.HttpStatus : 0;
             Health.ReadFailed(TargetHealth.StateOf(status), status, ErrorText.Of(e));
             return null;
-        }
-        finally
-        {
-            services.Limits.CloudRun.Release();
         }
     }
 

@@ -7,4 +7,7 @@ internal sealed record TriggerReading(string Key, string Type, MetricReading? Re
 {
     /// <summary>Earlier reads of this trigger abandoned after their timeout and still running.</summary>
     public int StrandedReads { get; init; }
+
+    /// <summary>How long the read ran (on the injected clock); null when it was refused before it started.</summary>
+    public TimeSpan? Duration { get; init; }
 }

@@ -75,6 +75,7 @@ internal sealed class TriggerSet : IAsyncDisposable
                 + "(abandoned reads keep theirs until they end)");
         }
         ScalerRead? read = null;
+        var started = time.GetTimestamp();
         try
         {
             if (await slotSecrets.RotatedAsync(linked.Token).ConfigureAwait(false))
@@ -85,15 +86,15 @@ internal sealed class TriggerSet : IAsyncDisposable
             // WaitAsync: a scaler that ignores its token must not hold the loop past the timeout or shutdown.
             var reading = await read.Task.WaitAsync(linked.Token).ConfigureAwait(false);
             var note = reading.Note is null ? null : slotSecrets.Redact(reading.Note);
-            return new TriggerReading(slot.Key, slot.Type, reading with { Note = note }, null) { StrandedReads = slot.Stranded };
+            return new TriggerReading(slot.Key, slot.Type, reading with { Note = note }, null) { StrandedReads = slot.Stranded, Duration = time.GetElapsedTime(started) };
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return Failed(slot, $"no answer within {Seconds}s; the read was abandoned and the next one uses a new scaler");
+            return Failed(slot, $"no answer within {Seconds}s; the read was abandoned and the next one uses a new scaler") with { Duration = time.GetElapsedTime(started) };
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            return Failed(slot, slotSecrets.Redact(ErrorText.Of(e)));
+            return Failed(slot, slotSecrets.Redact(ErrorText.Of(e))) with { Duration = time.GetElapsedTime(started) };
         }
         finally
         {

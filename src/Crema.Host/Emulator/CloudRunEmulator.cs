@@ -14,7 +14,8 @@ namespace Crema.Host.Emulator;
 /// <summary>
 /// An in-memory Cloud Run Admin API v2 on 127.0.0.1 for demos and tests: GET and PATCH of worker
 /// pools and services, long-running operations, plus <c>/emulator/faults</c>, <c>/emulator/targets</c>,
-/// <c>/emulator/history</c> and <c>/emulator/writes</c> (every accepted update with its User-Agent). Point Crema at it with CREMA_RUN_ENDPOINT=<see cref="BaseAddress"/>.
+/// <c>/emulator/history</c>, <c>/emulator/calls</c> (every Admin API request answered) and <c>/emulator/writes</c> (every accepted update with its User-Agent).
+/// Point Crema at it with CREMA_RUN_ENDPOINT=<see cref="BaseAddress"/>.
 /// </summary>
 public sealed class CloudRunEmulator : IAsyncDisposable
 {
@@ -77,6 +78,8 @@ public sealed class CloudRunEmulator : IAsyncDisposable
         });
         app.MapGet("/emulator/history", context =>
             WriteAsync(context, new EmulatorReply(200, JsonSerializer.Serialize(state.History(), Json))));
+        app.MapGet("/emulator/calls", context =>
+            WriteAsync(context, new EmulatorReply(200, JsonSerializer.Serialize(state.Calls(), Json))));
         app.MapGet("/emulator/writes", context =>
             WriteAsync(context, new EmulatorReply(200, JsonSerializer.Serialize(state.Writes(), Json))));
         app.MapPost("/emulator/faults", async context =>

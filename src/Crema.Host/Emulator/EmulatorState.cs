@@ -18,6 +18,7 @@ internal sealed class EmulatorState
     private readonly List<StatusFault> statusFaults = [];
     private readonly List<EmulatorHistoryEntry> history = [];
     private readonly List<EmulatorWrite> writes = [];
+    private readonly List<EmulatorCall> calls = [];
     private readonly TimeProvider time;
     private readonly TimeSpan defaultDelay;
     private int held;
@@ -144,6 +145,14 @@ internal sealed class EmulatorState
         }
     }
 
+    public IReadOnlyList<EmulatorCall> Calls()
+    {
+        lock (gate)
+        {
+            return [.. calls];
+        }
+    }
+
     public EmulatorReply Get(string path)
     {
         lock (gate)
@@ -151,15 +160,17 @@ internal sealed class EmulatorState
             Settle();
             if (operations.TryGetValue(path, out var operation))
             {
-                return TakeStatusFault(operation.Target.Name.Name, "GET") ?? EmulatorJson.Operation(operation);
+                return Record("operations.get", operation.Target.Name.Name,
+                    TakeStatusFault(operation.Target.Name.Name, "GET") ?? EmulatorJson.Operation(operation));
             }
 
             if (!TryFind(path, out var target))
             {
-                return TakeStatusFault(null, "GET") ?? NotFound(path);
+                return Record("get", path, TakeStatusFault(null, "GET") ?? NotFound(path));
             }
 
-            return TakeStatusFault(target.Name.Name, "GET") ?? new EmulatorReply(200, EmulatorJson.Resource(target).ToJsonString());
+            return Record("get", target.Name.Name,
+                TakeStatusFault(target.Name.Name, "GET") ?? new EmulatorReply(200, EmulatorJson.Resource(target).ToJsonString()));
         }
     }
 
@@ -167,73 +178,85 @@ internal sealed class EmulatorState
     {
         lock (gate)
         {
-            Settle();
-            if (!TryFind(path, out var target))
-            {
-                return TakeStatusFault(null, "PATCH") ?? NotFound(path);
-            }
+            var reply = PatchUnderLock(path, updateMask, validateOnly, body, userAgent);
+            return Record("patch", TryFind(path, out var target) ? target.Name.Name : path, reply);
+        }
+    }
 
-            if (TakeStatusFault(target.Name.Name, "PATCH") is { } fault)
-            {
-                return fault;
-            }
+    private EmulatorReply Record(string method, string target, EmulatorReply reply)
+    {
+        calls.Add(new EmulatorCall(time.GetUtcNow(), method, target, reply.Status));
+        return reply;
+    }
 
-            if (target.PendingHangs > 0)
-            {
-                target.PendingHangs--;
-                return new EmulatorReply(0, string.Empty, Hang: true);
-            }
+    private EmulatorReply PatchUnderLock(string path, string? updateMask, bool validateOnly, string body, string? userAgent)
+    {
+        Settle();
+        if (!TryFind(path, out var target))
+        {
+            return TakeStatusFault(null, "PATCH") ?? NotFound(path);
+        }
 
-            var masks = (updateMask ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (masks.Length == 0 || masks.Any(m => m != ManualCountMask))
-            {
-                return EmulatorJson.Error(400, "INVALID_ARGUMENT", $"updateMask must be {ManualCountMask} (the emulator changes nothing else), got \"{updateMask}\"");
-            }
+        if (TakeStatusFault(target.Name.Name, "PATCH") is { } fault)
+        {
+            return fault;
+        }
 
-            if (!EmulatorPatchBody.TryRead(body, out var count, out var etag, out var problem))
-            {
-                return EmulatorJson.Error(400, "INVALID_ARGUMENT", problem);
-            }
+        if (target.PendingHangs > 0)
+        {
+            target.PendingHangs--;
+            return new EmulatorReply(0, string.Empty, Hang: true);
+        }
 
-            if (target.PendingConflicts > 0)
-            {
-                target.PendingConflicts--;
-                return EmulatorJson.Error(409, "ABORTED", $"Resource '{target.Name.Id}' was modified concurrently (emulated conflict); re-read and retry.");
-            }
+        var masks = (updateMask ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (masks.Length == 0 || masks.Any(m => m != ManualCountMask))
+        {
+            return EmulatorJson.Error(400, "INVALID_ARGUMENT", $"updateMask must be {ManualCountMask} (the emulator changes nothing else), got \"{updateMask}\"");
+        }
 
-            if (etag is not null && etag != target.Etag)
-            {
-                return EmulatorJson.Error(409, "ABORTED", $"The etag {etag} does not match the current etag of '{target.Name.Id}'; re-read and retry.");
-            }
+        if (!EmulatorPatchBody.TryRead(body, out var count, out var etag, out var problem))
+        {
+            return EmulatorJson.Error(400, "INVALID_ARGUMENT", problem);
+        }
 
-            var now = time.GetUtcNow();
-            var generation = validateOnly ? target.Generation : target.Generation + 1;
-            string? error = null;
-            if (!validateOnly && target.PendingOperationFailures > 0)
-            {
-                target.PendingOperationFailures--;
-                error = "Quota exceeded for quota metric 'CpuAllocPerProjectRegion' (emulated).";
-            }
+        if (target.PendingConflicts > 0)
+        {
+            target.PendingConflicts--;
+            return EmulatorJson.Error(409, "ABORTED", $"Resource '{target.Name.Id}' was modified concurrently (emulated conflict); re-read and retry.");
+        }
 
-            var delay = validateOnly ? TimeSpan.Zero : target.OperationDelay ?? defaultDelay;
-            var operation = new EmulatedOperation(
-                $"projects/{target.Name.Project}/locations/{target.Name.Location}/operations/{Guid.NewGuid()}",
-                target, count, generation, now + (delay > TimeSpan.Zero ? delay : TimeSpan.Zero), error);
-            operations[operation.Name] = operation;
-            if (validateOnly)
-            {
-                operation.Done = true;
-                return EmulatorJson.Operation(operation);
-            }
+        if (etag is not null && etag != target.Etag)
+        {
+            return EmulatorJson.Error(409, "ABORTED", $"The etag {etag} does not match the current etag of '{target.Name.Id}'; re-read and retry.");
+        }
 
-            target.Generation = generation;
-            target.UpdateTime = now;
-            writes.Add(new EmulatorWrite(now, target.Name.Name, count, userAgent));
-            target.PendingOperations++;
-            pending.Add(operation);
-            Settle();
+        var now = time.GetUtcNow();
+        var generation = validateOnly ? target.Generation : target.Generation + 1;
+        string? error = null;
+        if (!validateOnly && target.PendingOperationFailures > 0)
+        {
+            target.PendingOperationFailures--;
+            error = "Quota exceeded for quota metric 'CpuAllocPerProjectRegion' (emulated).";
+        }
+
+        var delay = validateOnly ? TimeSpan.Zero : target.OperationDelay ?? defaultDelay;
+        var operation = new EmulatedOperation(
+            $"projects/{target.Name.Project}/locations/{target.Name.Location}/operations/{Guid.NewGuid()}",
+            target, count, generation, now + (delay > TimeSpan.Zero ? delay : TimeSpan.Zero), error);
+        operations[operation.Name] = operation;
+        if (validateOnly)
+        {
+            operation.Done = true;
             return EmulatorJson.Operation(operation);
         }
+
+        target.Generation = generation;
+        target.UpdateTime = now;
+        writes.Add(new EmulatorWrite(now, target.Name.Name, count, userAgent));
+        target.PendingOperations++;
+        pending.Add(operation);
+        Settle();
+        return EmulatorJson.Operation(operation);
     }
 
     private void Settle()

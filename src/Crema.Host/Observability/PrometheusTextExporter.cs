@@ -25,7 +25,7 @@ internal sealed class PrometheusTextExporter : IDisposable
         {
             if (ReferenceEquals(instrument.Meter, meter))
             {
-                series.TryAdd(instrument, new InstrumentSeries(instrument, bucketBounds));
+                series.TryAdd(instrument, new InstrumentSeries(instrument, BucketsOf(instrument) ?? bucketBounds));
                 l.EnableMeasurementEvents(instrument);
             }
         };
@@ -55,6 +55,10 @@ internal sealed class PrometheusTextExporter : IDisposable
     }
 
     public void Dispose() => listener.Dispose();
+
+    // A histogram created with InstrumentAdvice keeps its own bounds: fewer buckets where it has a series per object.
+    private static double[]? BucketsOf(Instrument instrument) =>
+        instrument is Histogram<double> { Advice.HistogramBucketBoundaries: { Count: > 0 } bounds } ? [.. bounds] : null;
 
     private void OnMeasurement(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {

@@ -31,7 +31,7 @@ public sealed class AdvancedRuleTests
     public void Load_FallbackWithValueMetricType_IsAccepted()
     {
         // KEDA main (CheckFallbackValid) no longer rejects Value triggers: fallback scales the target by replicas.
-        var yaml = OneScaledObject("fallback: {failureThreshold: 3, replicas: 2}", triggers: "triggers: [{type: github-runner, metricType: Value}, {type: cpu}]");
+        var yaml = OneScaledObject("fallback: {failureThreshold: 3, replicas: 2}", triggers: "triggers: [{type: github-runner, metricType: Value}, {type: cpu, metricType: Utilization}]");
 
         Load(yaml).ShouldBeValid();
     }
@@ -96,7 +96,7 @@ public sealed class AdvancedRuleTests
         behavior.ScaleDown!.Policies!.ShouldHaveSingleItem().ShouldBe(new HpaScalingPolicy { Type = HpaPolicyType.Percent, Value = 50, PeriodSeconds = 60 });
     }
 
-    private const string NamedTriggers = "triggers: [{type: github-runner, name: queue}, {type: github-runner, name: lag}, {type: cpu, name: cpu}]";
+    private const string NamedTriggers = "triggers: [{type: github-runner, name: queue}, {type: github-runner, name: lag}, {type: cpu, name: cpu, metricType: Utilization}]";
 
     [Theory]
     [InlineData("queue + lag", true)]

@@ -1,4 +1,6 @@
 using System.Text;
+using Crema.Core.Configuration;
+using Crema.Tests.Support;
 using static Crema.Tests.Configuration.ConfigTestHelper;
 
 namespace Crema.Tests.Configuration;
@@ -6,7 +8,7 @@ namespace Crema.Tests.Configuration;
 public sealed class ConfigLimitsTests
 {
     [Fact]
-    public void Load_BillionLaughs_IsRefusedQuickly()
+    public void Load_BillionLaughs_IsRefusedNamingTheLimitAndHowToRaiseIt()
     {
         var yaml = new StringBuilder("apiVersion: crema/v1\nkind: CremaConfig\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (var i = 1; i < 10; i++)
@@ -18,9 +20,48 @@ public sealed class ConfigLimitsTests
         var result = Load(yaml.ToString());
 
         var error = result.Errors.ShouldHaveSingleItem();
-        error.Message.ShouldContain("more than 100000 nodes");
+        error.Message.ShouldContain("aliases expand to more than 1,000,000 nodes");
+        error.Message.ShouldContain(ConfigLimits.MaxAliasNodesVariable);
         error.Line.ShouldBeGreaterThan(3);
         result.Config.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Load_AliasesWithinARaisedLimit_AreRead()
+    {
+        var yaml = "apiVersion: crema/v1\nkind: CremaConfig\nx: &x [a, b, c, d]\ny: [*x, *x, *x]\nspec: {}\n";
+
+        var refused = ConfigLoader.Load(yaml, FileName, TestScalers.Registry(), limits: new ConfigLimits { MaxAliasNodes = 14 });
+        var read = ConfigLoader.Load(yaml, FileName, TestScalers.Registry(), limits: new ConfigLimits { MaxAliasNodes = 15 });
+
+        refused.Errors.ShouldHaveSingleItem().Message.ShouldContain("more than 14 nodes");
+        read.Errors.ShouldNotContain(e => e.Message.Contains("aliases expand", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_TenThousandScaledObjects_IsRead()
+    {
+        var yaml = new StringBuilder("apiVersion: crema/v1\nkind: CremaConfig\nspec:\n  scaledObjects:\n");
+        for (var i = 0; i < 10_000; i++)
+        {
+            yaml.Append($"""
+                    - spec:
+                        scaleTargetRef: {"{"}name: projects/p{i / 1000}/locations/us-central1/workerPools/pool-{i}{"}"}
+                        minReplicaCount: 0
+                        maxReplicaCount: 20
+                        triggers:
+                          - type: github-runner
+                            name: queue
+                            metadata: {"{"}owner: acme, repos: "repo-{i}", targetWorkflowQueueLength: "2"{"}"}
+
+                """);
+        }
+
+        var result = Load(yaml.ToString());
+
+        Encoding.UTF8.GetByteCount(yaml.ToString()).ShouldBeGreaterThan(2 * 1024 * 1024, "well past the old 1 MiB limit");
+        result.Errors.ShouldBeEmpty();
+        result.Config!.Spec.ScaledObjects.Count.ShouldBe(10_000);
     }
 
     [Fact]
@@ -41,11 +82,27 @@ public sealed class ConfigLimitsTests
     }
 
     [Fact]
-    public void Load_FileOverOneMebibyte_IsRefused()
+    public void Load_FileOverTheSizeLimit_IsRefusedNamingTheLimitAndHowToRaiseIt()
     {
-        var yaml = "apiVersion: crema/v1\nkind: CremaConfig\nspec: {}\n#" + new string('x', 1024 * 1024);
+        var yaml = "apiVersion: crema/v1\nkind: CremaConfig\nspec: {}\n#" + new string('x', 2000);
 
-        Load(yaml).Errors.ShouldHaveSingleItem().Message.ShouldContain("the limit is 1048576 (1 MiB)");
+        var error = ConfigLoader.Load(yaml, FileName, TestScalers.Registry(), limits: new ConfigLimits { MaxBytes = 1000 }).Errors.ShouldHaveSingleItem();
+
+        error.Message.ShouldContain("more than the limit of 1,000 bytes");
+        error.Message.ShouldContain(ConfigLimits.MaxBytesVariable);
+    }
+
+    [Fact]
+    public void FromEnvironment_RaisedAndInvalidValues_RaiseOrNameTheVariable()
+    {
+        var raised = ConfigLimits.FromEnvironment(name => name == ConfigLimits.MaxBytesVariable ? "104857600" : null, out var none);
+        var invalid = ConfigLimits.FromEnvironment(name => name == ConfigLimits.MaxAliasNodesVariable ? "lots" : null, out var problem);
+
+        raised.MaxBytes.ShouldBe(100 * 1024 * 1024);
+        raised.MaxAliasNodes.ShouldBe(ConfigLimits.Default.MaxAliasNodes);
+        none.ShouldBeNull();
+        invalid.MaxAliasNodes.ShouldBe(ConfigLimits.Default.MaxAliasNodes);
+        problem.ShouldBe($"{ConfigLimits.MaxAliasNodesVariable} must be a whole number above 0, got \"lots\"");
     }
 
     [Fact]

@@ -18,7 +18,9 @@ public sealed class KedaDocExamplesTests
     /// <summary>File → the error it must report, and why.</summary>
     private static readonly Dictionary<string, (string Error, string Why)> Expected = new(StringComparer.Ordinal)
     {
-        ["cron-3.yaml"] = ("\"cpu\" is a KEDA scaler Crema does not include", "difference: no cpu scaler (KEDA's reads Kubernetes' metrics server)"),
+        ["cpu-2.yaml"] = ("only cpu/memory triggers and minReplicaCount is 0", "KEDA's webhook rejects it too (only cpu/memory and minReplicaCount 0, for a Deployment target)"),
+        ["cpu-3.yaml"] = ("only cpu/memory triggers and minReplicaCount is 0", "KEDA's webhook rejects it too (only cpu/memory and minReplicaCount 0, for a Deployment target)"),
+        ["cpu-4.yaml"] = ("cannot select container \"foo\"", "difference: containerName has no meaning on Cloud Run (and minReplicaCount 0 with only cpu, which KEDA's webhook rejects too)"),
         ["external-3.yaml"] = ("not valid YAML: Duplicate key", "the example repeats scalerAddress; Kubernetes rejects it too"),
         ["gcp-pubsub-1.yaml"] = ("exactly one of subscriptionName and topicName must be given", "a parameter reference listing the alternatives; KEDA rejects it too"),
         ["github-runner-1.yaml"] = ("\"{runnerScope}\" is not one of: org, ent, repo", "a parameter reference with placeholders; KEDA rejects it too"),
@@ -26,6 +28,9 @@ public sealed class KedaDocExamplesTests
         ["github-runner-4.yaml"] = ("at least one scaled object is required", "difference: ScaledJob is not imported (Cloud Run jobs are not scaled)"),
         ["kafka-1.yaml"] = ("parameter \"username\" is required", "a parameter reference: sasl plaintext without credentials; KEDA rejects it too"),
         ["kafka-8.yaml"] = ("AWS MSK IAM authentication", "difference: no AWS identity"),
+        ["memory-2.yaml"] = ("only cpu/memory triggers and minReplicaCount is 0", "KEDA's webhook rejects it too (only cpu/memory and minReplicaCount 0, for a Deployment target)"),
+        ["memory-3.yaml"] = ("only cpu/memory triggers and minReplicaCount is 0", "KEDA's webhook rejects it too (only cpu/memory and minReplicaCount 0, for a Deployment target)"),
+        ["memory-4.yaml"] = ("cannot select container \"foo\"", "difference: containerName has no meaning on Cloud Run (and minReplicaCount 0 with only memory, which KEDA's webhook rejects too)"),
         ["metrics-api-2.yaml"] = ("Crema reads no Kubernetes Service endpoints", "difference: aggregateFromKubeServiceEndpoints needs the Kubernetes API"),
         ["postgresql-4.yaml"] = ("podIdentity azure-workload: KEDA's postgresql logs in to Azure Database for PostgreSQL", "difference: no Azure identity"),
         ["prometheus-8.yaml"] = ("Azure Workload Identity is not available to Crema", "difference: no Azure identity"),
@@ -47,7 +52,7 @@ public sealed class KedaDocExamplesTests
     {
         var scalers = Files().Select(file => file[..file.LastIndexOf('-')]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-        scalers.ShouldBe(["cron", "etcd", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "metrics-api", "mysql", "postgresql", "prometheus", "rabbitmq",
+        scalers.ShouldBe(["beanstalkd", "cpu", "cron", "etcd", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "memory", "metrics-api", "mysql", "nats-jetstream", "postgresql", "prometheus", "rabbitmq",
             "redis", "redis-cluster", "redis-cluster-streams", "redis-sentinel", "redis-sentinel-streams", "redis-streams", "temporal"]);
     }
 

@@ -9,7 +9,7 @@ public sealed class TriggerAuthenticationRuleTests
     private static string Config(string authentications) =>
         "apiVersion: crema/v1\nkind: CremaConfig\nspec:\n  triggerAuthentications:\n" +
         string.Join('\n', authentications.Split('\n').Select(l => "    " + l)) + "\n" +
-        "  scaledObjects:\n    - spec:\n        scaleTargetRef: {name: projects/my-project/locations/us-central1/workerPools/w}\n        triggers: [{type: cpu}]\n";
+        "  scaledObjects:\n    - spec:\n        scaleTargetRef: {name: projects/my-project/locations/us-central1/workerPools/w}\n        triggers: [{type: github-runner}]\n";
 
     [Theory]
     [InlineData("- spec: {podIdentity: {provider: gcp}}", A0 + ".metadata", "missing required field \"metadata\"")]

@@ -52,7 +52,7 @@ public sealed class DaemonCloudRunFaultTests
         var metrics = await harness.MetricsAsync();
         metrics.ShouldContain("crema_scale_operations_total{result=\"conflict\",scaled_object=\"pool-a\"} 2");
         metrics.ShouldContain("crema_scale_operations_total{result=\"applied\",scaled_object=\"pool-a\"} 1");
-        metrics.ShouldContain("crema_cloud_run_api_calls_total{method=\"patch\",status=\"409\"} 2");
+        metrics.ShouldContain("crema_cloud_run_api_calls_total{method=\"patch\",status=\"409\",target=\"" + DaemonConfigs.PoolA + "\"} 2");
         (await harness.HistoryAsync(DaemonConfigs.PoolA)).ShouldBe([1, 3]);
     }
 
@@ -95,7 +95,7 @@ public sealed class DaemonCloudRunFaultTests
         await harness.AdvanceUntilAsync(async () => (await harness.HistoryAsync(DaemonConfigs.PoolA))[^1] == 3, Poll, 30, $"scale lands after two {status}s");
 
         var metrics = await harness.MetricsAsync();
-        metrics.ShouldContain($"crema_cloud_run_api_calls_total{{method=\"patch\",status=\"{status}\"}} 2");
+        metrics.ShouldContain($"crema_cloud_run_api_calls_total{{method=\"patch\",status=\"{status}\",target=\"{DaemonConfigs.PoolA}\"}} 2");
         metrics.ShouldContain("crema_scale_operations_total{result=\"applied\",scaled_object=\"pool-a\"} 1");
         metrics.ShouldNotContain("crema_scale_operations_total{result=\"failed\"");
         (await harness.HistoryAsync(DaemonConfigs.PoolA)).ShouldBe([1, 3]);
@@ -116,7 +116,7 @@ public sealed class DaemonCloudRunFaultTests
         missing.GetProperty("lastScaleError").GetString()!.ShouldContain(DaemonConfigs.PoolB);
         missing.GetProperty("lastScaleError").GetString()!.ShouldContain("404");
         missing.GetProperty("reason").GetString()!.ShouldContain("cannot read the current instance count");
-        (await harness.MetricsAsync()).ShouldContain("crema_cloud_run_api_calls_total{method=\"get\",status=\"404\"}");
+        (await harness.MetricsAsync()).ShouldContain("crema_cloud_run_api_calls_total{method=\"get\",status=\"404\",target=\"" + DaemonConfigs.PoolB + "\"}");
 
         await harness.AddFaultAsync(new EmulatorFault { Target = DaemonConfigs.PoolA, Status = 403, Count = 1 });
         scalers.Values["a"] = 4;

@@ -76,6 +76,8 @@ internal sealed class DaemonHarness : IAsyncDisposable
             Environment = Environment,
             Scalers = scalers,
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            // Polls exactly every interval unless a test injects its own random source to see the jitter.
+            Random = static () => 0,
         };
         var daemon = DaemonHost.Create(configure is null ? options : configure(options));
         await daemon.StartAsync(CancellationToken.None);

@@ -24,7 +24,7 @@ public sealed class DaemonHttpSurfaceTests
         metrics.ShouldContain("crema_current_instances{scaled_object=\"pool-a\",target=\"" + DaemonConfigs.PoolA + "\"} 2");
         metrics.ShouldContain("crema_trigger_metric_value{scaled_object=\"pool-a\",trigger=\"a\",type=\"settable\"} 2");
         metrics.ShouldContain("crema_scale_operations_total{result=\"applied\",scaled_object=\"pool-a\"} 2");
-        metrics.ShouldContain("crema_cloud_run_api_calls_total{method=\"patch\",status=\"200\"}");
+        metrics.ShouldContain("crema_cloud_run_api_calls_total{method=\"patch\",status=\"200\",target=\"" + DaemonConfigs.PoolA + "\"}");
         metrics.ShouldContain("crema_poll_duration_seconds_count{scaled_object=\"pool-a\"}");
         metrics.ShouldContain("crema_config_reloads_total{result=\"applied\"} 1");
 

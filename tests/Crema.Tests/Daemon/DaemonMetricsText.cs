@@ -19,6 +19,6 @@ internal static partial class DaemonMetricsText
         return line is null ? null : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
     }
 
-    [GeneratedRegex("""^crema_cloud_run_api_calls_total\{method="(?<method>[^"]+)",status="\d+"\} (?<count>\d+)$""", RegexOptions.Multiline)]
+    [GeneratedRegex("""^crema_cloud_run_api_calls_total\{method="(?<method>[^"]+)",status="\d+",target="[^"]*"\} (?<count>\d+)$""", RegexOptions.Multiline)]
     private static partial Regex CallLine();
 }

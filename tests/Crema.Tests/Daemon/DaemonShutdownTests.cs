@@ -24,7 +24,7 @@ public sealed class DaemonShutdownTests
             DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10)), new Dictionary<string, int> { [DaemonConfigs.PoolA] = 1 }, [scalers],
             new Dictionary<string, TimeSpan> { [DaemonConfigs.PoolA] = TimeSpan.FromSeconds(45) },
             configure: o => o with { LogFormat = "text", LogOutput = TextWriter.Synchronized(log), LogLevel = LogLevel.Information });
-        await harness.AdvanceUntilAsync(async () => (await harness.MetricsAsync()).Contains("crema_cloud_run_api_calls_total{method=\"patch\",status=\"200\"} 1", StringComparison.Ordinal),
+        await harness.AdvanceUntilAsync(async () => (await harness.MetricsAsync()).Contains("crema_cloud_run_api_calls_total{method=\"patch\",status=\"200\",target=\"" + DaemonConfigs.PoolA + "\"} 1", StringComparison.Ordinal),
             Poll, 20, "update accepted, its 45 s operation running");
         var stopAsked = harness.Time.GetUtcNow();
 

@@ -50,7 +50,7 @@ internal sealed class CloudRunHarness : IAsyncDisposable, ICloudRunCallObserver
         return new CloudRunHarness(emulator, clock);
     }
 
-    public void OnCall(string method, int status) => Calls.Enqueue((method, status));
+    public void OnCall(string method, string target, int status) => Calls.Enqueue((method, status));
 
     public async Task PostAsync(string path, string json)
     {

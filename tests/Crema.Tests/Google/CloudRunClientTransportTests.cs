@@ -11,7 +11,7 @@ public sealed class CloudRunClientTransportTests : ICloudRunCallObserver
     private const string Pool = "projects/demo/locations/us-central1/workerPools/pool-a";
     private readonly List<(string Method, int Status)> calls = [];
 
-    void ICloudRunCallObserver.OnCall(string method, int status)
+    void ICloudRunCallObserver.OnCall(string method, string target, int status)
     {
         lock (calls)
         {

@@ -39,4 +39,22 @@ public sealed class PrometheusTextExporterTests
 
         exitCode.ShouldBe(0, output);
     }
+
+    [Fact]
+    public void Scrape_HistogramWithAdvisedBuckets_UsesItsOwnBoundsOthersTheDefault()
+    {
+        using var meter = new Meter("test-" + Guid.NewGuid());
+        using var exporter = new Crema.Host.Observability.PrometheusTextExporter(meter, [0.1, 1]);
+        var advised = meter.CreateHistogram<double>("app_poll_seconds", unit: "s", description: "Polls.", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [5, 50] });
+        var plain = meter.CreateHistogram<double>("app_read_seconds", description: "Reads.");
+
+        advised.Record(7);
+        plain.Record(0.5);
+        var text = exporter.Scrape();
+
+        text.ShouldContain("app_poll_seconds_bucket{le=\"5\"} 0\napp_poll_seconds_bucket{le=\"50\"} 1\napp_poll_seconds_bucket{le=\"+Inf\"} 1\n");
+        text.ShouldContain("app_read_seconds_bucket{le=\"0.1\"} 0\napp_read_seconds_bucket{le=\"1\"} 1\n");
+        text.ShouldNotContain("app_poll_seconds_bucket{le=\"0.1\"}");
+    }
 }

@@ -53,7 +53,7 @@ internal sealed class TimerSignallingTimeProvider : FakeTimeProvider
             // delay the code parks on.
             if (state is not CancellationTokenSource)
             {
-                var wait = new WaitTimer(this, timer, deadline, period);
+                var wait = new WaitTimer(this, timer, deadline, period) { Requested = dueTime };
                 waits.Add(wait);
                 timer = wait;
             }
@@ -79,15 +79,27 @@ internal sealed class TimerSignallingTimeProvider : FakeTimeProvider
         }
     }
 
+    /// <summary>Pending delays that were asked for with exactly <paramref name="dueTime"/> (one kind of wait, a polling interval say).</summary>
+    public int PendingWaitsOf(TimeSpan dueTime)
+    {
+        lock (gate)
+        {
+            var now = GetUtcNow();
+            return waits.Count(w => w.Requested == dueTime && w.NextDeadline(now) > now);
+        }
+    }
+
     /// <summary>
     /// Waits until at least <paramref name="count"/> delays are pending, that is until that many loops are parked
-    /// on the clock; false when that did not happen within <paramref name="patience"/> of real time.
+    /// on the clock; false when that did not happen within <paramref name="patience"/> of real time. With
+    /// <paramref name="dueTime"/>, only delays asked for with that due time count, so that other timers of the
+    /// code under test cannot make up for a loop that has not parked yet.
     /// </summary>
-    public async Task<bool> WaitForPendingWaitsAsync(int count, TimeSpan patience)
+    public async Task<bool> WaitForPendingWaitsAsync(int count, TimeSpan patience, TimeSpan? dueTime = null)
     {
         var requests = RequestedDelays.Count;
         using var giveUp = new CancellationTokenSource(patience);
-        while (PendingWaits < count)
+        while ((dueTime is { } due ? PendingWaitsOf(due) : PendingWaits) < count)
         {
             // Each parking requests a timer: wake on the next request rather than on a wall-clock tick.
             var next = TimerRequested(requests + 1);
@@ -203,6 +215,9 @@ internal sealed class TimerSignallingTimeProvider : FakeTimeProvider
         public DateTimeOffset Deadline { get; set; } = deadline;
 
         public TimeSpan Period { get; set; } = period;
+
+        /// <summary>The due time the code asked for when it created the timer.</summary>
+        public TimeSpan Requested { get; init; }
 
         // A periodic timer that fired is due again one period later; a one-shot one that fired is not pending.
         public DateTimeOffset NextDeadline(DateTimeOffset now)

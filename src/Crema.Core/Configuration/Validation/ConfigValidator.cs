@@ -10,6 +10,7 @@ internal static class ConfigValidator
         new ScaleTargetValidator(),
         new ScaledObjectIdentityValidator(),
         new TriggerValidator(),
+        new ResourceTriggerValidator(),
         new TriggerAuthenticationValidator(),
         new FallbackValidator(),
         new HpaBehaviorValidator(),

@@ -24,7 +24,7 @@ internal sealed class FallbackValidator : IConfigValidator
             var usesModifiers = spec.Advanced?.ScalingModifiers is not null;
             if (!usesModifiers && spec.Triggers.Count > 0 && spec.Triggers.All(t => t.Type is "cpu" or "memory"))
             {
-                context.Error(fallbackPath, "fallback needs at least one trigger that is not cpu or memory");
+                context.Error(fallbackPath, "fallback needs at least one trigger that is not cpu or memory (KEDA: \"at least one trigger (that is not cpu or memory) has to have the `AverageValue` type for the fallback to be enabled\"): cpu/memory metrics go to the HPA, which has no fallback");
             }
         }
     }

@@ -25,7 +25,10 @@ internal sealed class TriggerMetadataValidator : IConfigValidator
     private static ScalerContext BuildContext(ValidationContext context, Trigger trigger, int index, ScaledObject scaledObject)
     {
         var authentication = trigger.AuthenticationRef is { } reference ? context.FindAuthentication(reference.Name) : null;
-        var validation = TriggerContexts.ForValidation(trigger, index, ValidationContext.DisplayName(scaledObject), authentication);
+        var validation = TriggerContexts.ForValidation(trigger, index, ValidationContext.DisplayName(scaledObject), authentication) with
+        {
+            ScaleTargetName = scaledObject.Spec.ScaleTargetRef?.Name,
+        };
         return context.DaemonEnvironment is { } environment
             ? validation with { EnvironmentVisible = true, Environment = environment }
             : validation;

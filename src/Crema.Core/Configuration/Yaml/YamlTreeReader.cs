@@ -8,33 +8,41 @@ namespace Crema.Core.Configuration.Yaml;
 
 /// <summary>
 /// Reads one YAML document into <see cref="ConfigNode"/>s with positions, straight from the parser's
-/// events, so that duplicate keys are reported (not thrown) and aliases are counted against <see cref="YamlLimits"/>.
+/// events, so that duplicate keys are reported (not thrown) and aliases are counted against <see cref="ConfigLimits"/>.
 /// </summary>
 internal sealed class YamlTreeReader
 {
     private readonly IParser parser;
     private readonly DiagnosticBag diagnostics;
     private readonly Dictionary<string, AnchoredNode> anchors = new(StringComparer.Ordinal);
-    private int nodeCount;
+    private readonly ConfigLimits limits;
 
-    private YamlTreeReader(IParser parser, DiagnosticBag diagnostics)
+    // Nodes read so far, each alias counting the whole of what it brings in (sizes of anchored subtrees).
+    private long nodeCount;
+
+    // The part of nodeCount that aliases brought in: the only count that is limited.
+    private long aliasNodes;
+
+    private YamlTreeReader(IParser parser, DiagnosticBag diagnostics, ConfigLimits limits)
     {
         this.parser = parser;
         this.diagnostics = diagnostics;
+        this.limits = limits;
     }
 
     /// <summary>The document's root node, or null (with an error reported) when the text cannot be used.</summary>
-    public static ConfigNode? Read(string text, DiagnosticBag diagnostics)
+    public static ConfigNode? Read(string text, DiagnosticBag diagnostics, ConfigLimits limits)
     {
         var bytes = Encoding.UTF8.GetByteCount(text);
-        if (bytes > YamlLimits.MaxBytes)
+        if (bytes > limits.MaxBytes)
         {
             diagnostics.Error(SourcePosition.Start, string.Empty,
-                $"the file is {bytes.ToString(CultureInfo.InvariantCulture)} bytes; the limit is {YamlLimits.MaxBytes.ToString(CultureInfo.InvariantCulture)} (1 MiB)");
+                $"the file is {Number(bytes)} bytes, more than the limit of {Number(limits.MaxBytes)} bytes ({Mebibytes(limits.MaxBytes)}); "
+                + $"if the file is meant to be this large, raise the limit with the environment variable {ConfigLimits.MaxBytesVariable} (in bytes)");
             return null;
         }
         var parser = new Parser(new StringReader(text));
-        var reader = new YamlTreeReader(parser, diagnostics);
+        var reader = new YamlTreeReader(parser, diagnostics, limits);
         try
         {
             return reader.ReadStream();
@@ -80,7 +88,7 @@ internal sealed class YamlTreeReader
             return ResolveAlias(alias, depth, out height);
         }
         var before = nodeCount;
-        Count(parser.Current!.Start);
+        Count();
         ConfigNode node;
         AnchorName anchor;
         if (parser.TryConsume<Scalar>(out var scalar))
@@ -157,39 +165,37 @@ internal sealed class YamlTreeReader
             throw new YamlLimitExceededException(ToPosition(alias.Start), $"alias \"*{alias.Value.Value}\" refers to no anchor defined before it");
         }
         nodeCount += anchored.Size;
-        if (nodeCount > YamlLimits.MaxNodes)
+        aliasNodes += anchored.Size;
+        if (aliasNodes > limits.MaxAliasNodes)
         {
-            throw TooManyNodes(alias.Start);
+            throw new YamlLimitExceededException(ToPosition(alias.Start),
+                $"aliases expand to more than {Number(limits.MaxAliasNodes)} nodes (a YAML \"billion laughs\" bomb?); refusing to read it; "
+                + $"if the config is meant to repeat this much, raise the limit with the environment variable {ConfigLimits.MaxAliasNodesVariable}");
         }
         height = anchored.Height;
-        if (depth - 1 + anchored.Height > YamlLimits.MaxDepth)
+        if (depth - 1 + anchored.Height > limits.MaxDepth)
         {
             throw TooDeep(alias.Start);
         }
         return anchored.Node;
     }
 
-    private void Count(Mark at)
-    {
-        if (++nodeCount > YamlLimits.MaxNodes)
-        {
-            throw TooManyNodes(at);
-        }
-    }
+    private void Count() => nodeCount++;
 
-    private static void CheckDepth(int depth, Mark at)
+    private void CheckDepth(int depth, Mark at)
     {
-        if (depth > YamlLimits.MaxDepth)
+        if (depth > limits.MaxDepth)
         {
             throw TooDeep(at);
         }
     }
 
-    private static YamlLimitExceededException TooManyNodes(Mark at) => new(ToPosition(at),
-        $"the document expands to more than {YamlLimits.MaxNodes.ToString(CultureInfo.InvariantCulture)} nodes (through aliases?); refusing to read it");
+    private YamlLimitExceededException TooDeep(Mark at) => new(ToPosition(at),
+        $"the document nests deeper than {Number(limits.MaxDepth)} levels (a Crema config needs about 10); refusing to read it: look for unbalanced brackets");
 
-    private static YamlLimitExceededException TooDeep(Mark at) => new(ToPosition(at),
-        $"the document nests deeper than {YamlLimits.MaxDepth.ToString(CultureInfo.InvariantCulture)} levels; refusing to read it");
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Mebibytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MiB";
 
     private static SourcePosition ToPosition(Mark mark) => new(Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
 
@@ -201,5 +207,5 @@ internal sealed class YamlTreeReader
         return message.StartsWith("(Line", StringComparison.Ordinal) && cut >= 0 ? message[(cut + 3)..] : message;
     }
 
-    private sealed record AnchoredNode(ConfigNode Node, int Size, int Height);
+    private sealed record AnchoredNode(ConfigNode Node, long Size, int Height);
 }

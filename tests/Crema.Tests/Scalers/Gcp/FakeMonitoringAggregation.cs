@@ -43,6 +43,23 @@ internal static class FakeMonitoringAggregation
         {
             return matched;
         }
+        var first = matched[0].Series;
+        if (first.ValueType == "DISTRIBUTION" && reducer == "REDUCE_SUM")
+        {
+            // Summing distributions merges them: the counts add up and the mean is weighted by them.
+            var count = matched.Sum(m => m.Series.SampleCount);
+            var mean = count == 0 ? 0 : matched.Sum(m => m.Series.SampleCount * m.Points[0].Value) / count;
+            var merged = new FakeSeries
+            {
+                MetricType = first.MetricType,
+                ResourceType = first.ResourceType,
+                ResourceLabels = new Dictionary<string, string> { ["project_id"] = first.ResourceLabels["project_id"] },
+                ValueType = "DISTRIBUTION",
+                MetricKind = first.MetricKind,
+                SampleCount = count,
+            };
+            return [(merged, [(end, mean)])];
+        }
         var newest = matched.Select(m => m.Points[0].Value).ToList();
         var value = reducer switch
         {
@@ -52,7 +69,6 @@ internal static class FakeMonitoringAggregation
             "REDUCE_COUNT" => newest.Count,
             _ => newest.Average(),
         };
-        var first = matched[0].Series;
         var reduced = new FakeSeries
         {
             MetricType = first.MetricType,

@@ -85,8 +85,8 @@ internal static class FakeMonitoringJson
         {
             json.WriteStartObject();
             json.WriteStartObject("interval");
-            // A GAUGE point's interval is a single instant.
-            json.WriteString("startTime", Timestamp(endTime));
+            // A GAUGE point's interval is a single instant; a DELTA point covers its (one-minute) sampling period.
+            json.WriteString("startTime", Timestamp(series.MetricKind == "DELTA" ? endTime.AddMinutes(-1) : endTime));
             json.WriteString("endTime", Timestamp(endTime));
             json.WriteEndObject();
             json.WriteStartObject("value");
@@ -94,12 +94,44 @@ internal static class FakeMonitoringJson
             {
                 json.WriteString("int64Value", ((long)value).ToString(CultureInfo.InvariantCulture));
             }
+            else if (series.ValueType == "DISTRIBUTION")
+            {
+                WriteDistribution(json, series.SampleCount, value);
+            }
             else
             {
                 json.WriteNumber("doubleValue", value);
             }
             json.WriteEndObject();
             json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    // Distribution: count as an int64 string, mean, sumOfSquaredDeviation, bucketOptions and bucketCounts (int64 strings);
+    // every value is put in the bucket holding the mean, which is all a reader of count and mean can tell apart.
+    private static void WriteDistribution(Utf8JsonWriter json, long count, double mean)
+    {
+        json.WriteStartObject("distributionValue");
+        json.WriteString("count", count.ToString(CultureInfo.InvariantCulture));
+        if (count > 0)
+        {
+            json.WriteNumber("mean", mean);
+        }
+        json.WriteNumber("sumOfSquaredDeviation", 0);
+        json.WriteStartObject("bucketOptions");
+        json.WriteStartObject("linearBuckets");
+        json.WriteNumber("numFiniteBuckets", 100);
+        json.WriteNumber("width", 0.01);
+        json.WriteNumber("offset", 0);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartArray("bucketCounts");
+        var bucket = Math.Clamp((int)Math.Floor(mean / 0.01) + 1, 0, 101);
+        for (var i = 0; i <= bucket; i++)
+        {
+            json.WriteStringValue((i == bucket ? count : 0).ToString(CultureInfo.InvariantCulture));
         }
         json.WriteEndArray();
         json.WriteEndObject();

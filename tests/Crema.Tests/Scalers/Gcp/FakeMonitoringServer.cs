@@ -33,6 +33,12 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
     /// <summary>How far behind the request time live values are stamped (Cloud Monitoring lags 1-3 minutes). Default 0.</summary>
     public TimeSpan Lag { get; set; }
 
+    /// <summary>
+    /// Run before each answer, outside the fake's lock: lets a test set live values from the state of the moment, such
+    /// as a pool's utilization from its current instance count. Default none.
+    /// </summary>
+    public Func<Task>? BeforeAnswer { get; set; }
+
     /// <summary>Every request received so far.</summary>
     public IReadOnlyList<FakeMonitoringRequest> Requests
     {
@@ -44,7 +50,14 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
     {
         var server = new FakeMonitoringServer(clock ?? TimeProvider.System);
         server.app = await LoopbackWebApp.StartAsync(app =>
-            app.MapGet("/v3/projects/{project}/timeSeries", (HttpContext http, string project) => server.Handle(http, project)));
+            app.MapGet("/v3/projects/{project}/timeSeries", async (HttpContext http, string project) =>
+            {
+                if (server.BeforeAnswer is { } before)
+                {
+                    await before();
+                }
+                return server.Handle(http, project);
+            }));
         server.BaseUrl = new Uri(server.app.BaseAddress + "/");
         return server;
     }
@@ -65,6 +78,20 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
         lock (gate)
         {
             GetOrAdd(project, metricType, resourceType, resourceLabels, valueType).LiveValue = value;
+        }
+    }
+
+    /// <summary>
+    /// Sets the live value of a DELTA DISTRIBUTION series, such as run.googleapis.com/container/cpu/utilizations: each
+    /// point is a distribution of <paramref name="samples"/> values with this <paramref name="mean"/>.
+    /// </summary>
+    public void SetLiveDistribution(string project, string metricType, string resourceType, IReadOnlyDictionary<string, string> resourceLabels, double mean, long samples)
+    {
+        lock (gate)
+        {
+            var found = GetOrAdd(project, metricType, resourceType, resourceLabels, "DISTRIBUTION", "DELTA");
+            found.LiveValue = mean;
+            found.SampleCount = samples;
         }
     }
 
@@ -102,7 +129,7 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
         }
     }
 
-    private FakeSeries GetOrAdd(string project, string metricType, string resourceType, IReadOnlyDictionary<string, string> labels, string valueType)
+    private FakeSeries GetOrAdd(string project, string metricType, string resourceType, IReadOnlyDictionary<string, string> labels, string valueType, string metricKind = "GAUGE")
     {
         var all = new Dictionary<string, string>(labels) { ["project_id"] = project };
         var existing = series.FirstOrDefault(s => s.MetricType == metricType && s.ResourceType == resourceType
@@ -111,7 +138,7 @@ internal sealed class FakeMonitoringServer : IAsyncDisposable
         {
             return existing;
         }
-        var created = new FakeSeries { MetricType = metricType, ResourceType = resourceType, ResourceLabels = all, ValueType = valueType };
+        var created = new FakeSeries { MetricType = metricType, ResourceType = resourceType, ResourceLabels = all, ValueType = valueType, MetricKind = metricKind };
         series.Add(created);
         return created;
     }

@@ -18,6 +18,9 @@ internal sealed class FakeSeries
     /// <summary>Explicit points (any order; written newest first).</summary>
     public List<(DateTimeOffset EndTime, double Value)> Points { get; } = [];
 
+    /// <summary>For DISTRIBUTION series: how many values each point's distribution holds (its mean is the point's value). Default 1.</summary>
+    public long SampleCount { get; set; } = 1;
+
     /// <summary>A live value reported at the request time (minus the server's lag), or null.</summary>
     public double? LiveValue { get; set; }
 }

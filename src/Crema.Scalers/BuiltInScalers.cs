@@ -25,6 +25,7 @@ public static class BuiltInScalers
         new MetricsApi.MetricsApiScalerFactory(),
         new PostgreSql.PostgreSqlScalerFactory(),
         new MySql.MySqlScalerFactory(),
+        new Etcd.EtcdScalerFactory(),
         new NatsJetStream.NatsJetStreamScalerFactory(),
         new Beanstalkd.BeanstalkdScalerFactory(),
         .. Redis.RedisScalerFactories.All,

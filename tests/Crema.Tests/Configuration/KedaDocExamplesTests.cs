@@ -57,7 +57,7 @@ public sealed class KedaDocExamplesTests
     {
         var scalers = Files().Select(file => file[..file.LastIndexOf('-')]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-        scalers.ShouldBe(["aws-sqs-queue", "azure-queue", "beanstalkd", "cpu", "cron", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "memory", "metrics-api", "mysql", "nats-jetstream", "postgresql", "prometheus", "rabbitmq",
+        scalers.ShouldBe(["aws-sqs-queue", "azure-queue", "beanstalkd", "cpu", "cron", "etcd", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "memory", "metrics-api", "mysql", "nats-jetstream", "postgresql", "prometheus", "rabbitmq",
             "redis", "redis-cluster", "redis-cluster-streams", "redis-sentinel", "redis-sentinel-streams", "redis-streams", "temporal"]);
     }
 
@@ -92,10 +92,14 @@ public sealed class KedaDocExamplesTests
     {
         var text = File.ReadAllText(Path.Combine(Directory, file));
         // Trigger-only snippets are the body of a ScaledObject spec; the docs leave the host for the reader.
-        if (text.Split('\n').Any(l => l.StartsWith("triggers:", StringComparison.Ordinal)) && !text.Contains("kind:", StringComparison.Ordinal))
+        // Some snippets are indented as they would sit in a spec; the common indent is taken off first.
+        var lines = text.Split('\n');
+        var triggers = lines.FirstOrDefault(l => l.TrimStart().StartsWith("triggers:", StringComparison.Ordinal));
+        if (triggers is not null && !text.Contains("kind:", StringComparison.Ordinal))
         {
+            var indent = triggers.Length - triggers.TrimStart().Length;
             text = "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: example}\nspec:\n  scaleTargetRef: {name: example}\n"
-                + string.Join('\n', text.Split('\n').Select(l => "  " + l));
+                + string.Join('\n', lines.Select(l => "  " + (l.Length >= indent && l[..indent].Trim().Length == 0 ? l[indent..] : l)));
         }
         text = text.Replace("<prometheus-host>", "prometheus.example", StringComparison.Ordinal);
         var imported = KedaImporter.Import([(file, text)], new KedaImportTarget("my-project", "us-central1"));

@@ -1,6 +1,5 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Crema.Abstractions;
+using Crema.Scalers.Push;
 
 namespace Crema.Scalers.Etcd;
 
@@ -18,16 +17,14 @@ internal sealed class EtcdScaler : IPushScaler
     private readonly EtcdMetadata metadata;
     private readonly EtcdConnection connection;
     private readonly EtcdWatch watcher;
-    private readonly CancellationTokenSource lifetime = new();
-    private readonly Lock gate = new();
-    private Task watch = Task.CompletedTask;
-    private bool disposed;
+    private readonly OwnedWatch watch;
 
     public EtcdScaler(EtcdMetadata metadata, EtcdConnection connection, TimeProvider timeProvider)
     {
         this.metadata = metadata;
         this.connection = connection;
         watcher = new EtcdWatch(metadata, connection, timeProvider);
+        watch = new OwnedWatch("etcd", watcher.RunAsync);
     }
 
     /// <summary>Why the last watch ended, or null while none has failed. For diagnostics; holds no secret.</summary>
@@ -50,82 +47,13 @@ internal sealed class EtcdScaler : IPushScaler
     /// Yields the activity of every change to the key until <paramref name="cancellationToken"/> is cancelled or
     /// the scaler is disposed, then ends without throwing. One watch at a time per scaler.
     /// </summary>
-    public async IAsyncEnumerable<bool> WatchActivityAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Capacity 1 with waiting: a consumer that falls behind holds the stream back instead of losing a change.
-        var pushed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var stop = StartWatch(pushed.Writer, cancellationToken, out var running);
-        if (stop is null)
-        {
-            yield break;
-        }
-        try
-        {
-            while (true)
-            {
-                bool ready;
-                try
-                {
-                    ready = await pushed.Reader.WaitToReadAsync(stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                if (!ready)
-                {
-                    break;
-                }
-                while (pushed.Reader.TryRead(out var active))
-                {
-                    yield return active;
-                }
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await running.ConfigureAwait(false);
-            stop.Dispose();
-        }
-    }
+    public IAsyncEnumerable<bool> WatchActivityAsync(CancellationToken cancellationToken) => watch.ActivityAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        Task running;
-        lock (gate)
+        if (await watch.StopAsync().ConfigureAwait(false))
         {
-            if (disposed)
-            {
-                return;
-            }
-            disposed = true;
-            running = watch;
-        }
-        await lifetime.CancelAsync().ConfigureAwait(false);
-        await running.ConfigureAwait(false);
-        lifetime.Dispose();
-        connection.Dispose();
-    }
-
-    /// <summary>Starts the watch loop, or returns null when the scaler is already disposed.</summary>
-    private CancellationTokenSource? StartWatch(ChannelWriter<bool> writer, CancellationToken cancellationToken, out Task running)
-    {
-        lock (gate)
-        {
-            running = Task.CompletedTask;
-            if (disposed)
-            {
-                return null;
-            }
-            if (!watch.IsCompleted)
-            {
-                throw new InvalidOperationException("this etcd scaler is already being watched");
-            }
-            var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
-            // Run elsewhere: opening the first stream must not happen under the lock.
-            running = watch = Task.Run(() => watcher.RunAsync(writer, stop.Token), CancellationToken.None);
-            return stop;
+            connection.Dispose();
         }
     }
 }

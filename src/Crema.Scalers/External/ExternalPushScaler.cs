@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Crema.Abstractions;
+using Crema.Scalers.Push;
 
 namespace Crema.Scalers.External;
 
@@ -23,16 +23,14 @@ internal sealed class ExternalPushScaler : IPushScaler
     private readonly ExternalScaler poller;
     private readonly ExternalScalerClient client;
     private readonly TimeProvider timeProvider;
-    private readonly CancellationTokenSource lifetime = new();
-    private readonly Lock gate = new();
-    private Task watch = Task.CompletedTask;
-    private bool disposed;
+    private readonly OwnedWatch watch;
 
     public ExternalPushScaler(ExternalScaler poller, ExternalScalerClient client, TimeProvider timeProvider)
     {
         this.poller = poller;
         this.client = client;
         this.timeProvider = timeProvider;
+        watch = new OwnedWatch("external-push", StreamAsync);
     }
 
     /// <summary>Why the last stream ended, or null while none has failed. For diagnostics; holds no secret.</summary>
@@ -44,83 +42,13 @@ internal sealed class ExternalPushScaler : IPushScaler
     /// Yields every pushed activity until <paramref name="cancellationToken"/> is cancelled or the scaler
     /// is disposed, then ends without throwing. One watch at a time per scaler.
     /// </summary>
-    public async IAsyncEnumerable<bool> WatchActivityAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Capacity 1 with waiting: a consumer that falls behind holds the stream back (HTTP/2 flow
-        // control) instead of losing a message.
-        var pushed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var stop = StartWatch(pushed.Writer, cancellationToken, out var running);
-        if (stop is null)
-        {
-            yield break;
-        }
-        try
-        {
-            while (true)
-            {
-                bool ready;
-                try
-                {
-                    ready = await pushed.Reader.WaitToReadAsync(stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                if (!ready)
-                {
-                    break;
-                }
-                while (pushed.Reader.TryRead(out var active))
-                {
-                    yield return active;
-                }
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await running.ConfigureAwait(false);
-            stop.Dispose();
-        }
-    }
+    public IAsyncEnumerable<bool> WatchActivityAsync(CancellationToken cancellationToken) => watch.ActivityAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        Task running;
-        lock (gate)
+        if (await watch.StopAsync().ConfigureAwait(false))
         {
-            if (disposed)
-            {
-                return;
-            }
-            disposed = true;
-            running = watch;
-        }
-        await lifetime.CancelAsync().ConfigureAwait(false);
-        await running.ConfigureAwait(false);
-        lifetime.Dispose();
-        await poller.DisposeAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>Starts the stream loop, or returns null when the scaler is already disposed.</summary>
-    private CancellationTokenSource? StartWatch(ChannelWriter<bool> writer, CancellationToken cancellationToken, out Task running)
-    {
-        lock (gate)
-        {
-            running = Task.CompletedTask;
-            if (disposed)
-            {
-                return null;
-            }
-            if (!watch.IsCompleted)
-            {
-                throw new InvalidOperationException("this external-push scaler is already being watched");
-            }
-            var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
-            // Run elsewhere: opening the first stream must not happen under the lock.
-            running = watch = Task.Run(() => StreamAsync(writer, stop.Token), CancellationToken.None);
-            return stop;
+            await poller.DisposeAsync().ConfigureAwait(false);
         }
     }
 

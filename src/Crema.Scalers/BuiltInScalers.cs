@@ -32,5 +32,6 @@ public static class BuiltInScalers
         .. Gcp.CloudRunResource.ResourceScalerFactory.All,
         new AwsSqs.AwsSqsScalerFactory(),
         new AzureQueue.AzureQueueScalerFactory(),
+        new Gcp.Storage.StorageScalerFactory(),
     ]);
 }

@@ -57,7 +57,7 @@ public sealed class KedaDocExamplesTests
     {
         var scalers = Files().Select(file => file[..file.LastIndexOf('-')]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-        scalers.ShouldBe(["aws-sqs-queue", "azure-queue", "beanstalkd", "cpu", "cron", "etcd", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "github-runner", "kafka", "memory", "metrics-api", "mysql", "nats-jetstream", "postgresql", "prometheus", "rabbitmq",
+        scalers.ShouldBe(["aws-sqs-queue", "azure-queue", "beanstalkd", "cpu", "cron", "etcd", "external", "external-push", "gcp-cloudtasks", "gcp-pubsub", "gcp-stackdriver", "gcp-storage", "github-runner", "kafka", "memory", "metrics-api", "mysql", "nats-jetstream", "postgresql", "prometheus", "rabbitmq",
             "redis", "redis-cluster", "redis-cluster-streams", "redis-sentinel", "redis-sentinel-streams", "redis-streams", "temporal"]);
     }
 

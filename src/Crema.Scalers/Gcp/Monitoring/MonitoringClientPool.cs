@@ -44,7 +44,8 @@ internal static class MonitoringClientPool
         return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 
-    private static ServiceAccountTokenSource LoadKey(GcpCredentials credentials)
+    /// <summary>The token source of a service-account key; an error naming only the identity when the key cannot be loaded.</summary>
+    internal static ServiceAccountTokenSource LoadKey(GcpCredentials credentials)
     {
         try
         {

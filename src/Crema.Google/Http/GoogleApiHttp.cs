@@ -20,6 +20,9 @@ internal sealed class GoogleApiHttp
     private readonly string[] scopes;
     private readonly TimeProvider time;
     private static readonly ResiliencePropertyKey<bool> Paced = new("crema.paced");
+
+    /// <summary>Largest reply read from a Google API (a target, an operation, a secret, a lease object are a few KiB).</summary>
+    internal const long MaxResponseBytes = 8 * 1024 * 1024;
     private readonly Action<string, int>? onCall;
     private readonly ResiliencePipeline<GoogleApiResponse> retry;
     private readonly ResiliencePipeline<GoogleApiResponse> attempt;
@@ -125,10 +128,16 @@ internal sealed class GoogleApiHttp
 
         try
         {
-            using var response = await http.SendAsync(request, attemptToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(attemptToken).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             observe(status);
+            if (await CappedBody.ReadAsync(response, MaxResponseBytes, attemptToken).ConfigureAwait(false) is not { } bytes)
+            {
+                return new GoogleApiResponse(status, string.Empty, new GoogleApiError(status, "OUT_OF_RANGE",
+                    $"{method} {uri.AbsolutePath}: the response is larger than {MaxResponseBytes / 1024 / 1024} MiB, the most Crema reads from a Google API"), null)
+                { TooLarge = true };
+            }
+            var body = Encoding.UTF8.GetString(bytes);
             var error = response.IsSuccessStatusCode ? null : GoogleApiError.From(status, body);
             return new GoogleApiResponse(status, body, error, RetryAfter(response.Headers.RetryAfter));
         }

@@ -6,9 +6,12 @@ namespace Crema.Google.Http;
 /// </summary>
 internal sealed record GoogleApiResponse(int StatusCode, string Body, GoogleApiError? Error, TimeSpan? RetryAfter)
 {
-    /// <summary>True for 2xx.</summary>
-    public bool IsSuccess => StatusCode is >= 200 and < 300;
+    /// <summary>The body was larger than Crema reads (<see cref="Error"/> says so): a failure whatever the status.</summary>
+    public bool TooLarge { get; init; }
 
-    /// <summary>429, 5xx or no response at all: worth another attempt.</summary>
-    public bool IsTransient => StatusCode is 0 or 429 or >= 500;
+    /// <summary>True for 2xx with a body Crema read.</summary>
+    public bool IsSuccess => !TooLarge && StatusCode is >= 200 and < 300;
+
+    /// <summary>429, 5xx or no response at all: worth another attempt (a reply too large is not: it would come again).</summary>
+    public bool IsTransient => !TooLarge && StatusCode is 0 or 429 or >= 500;
 }

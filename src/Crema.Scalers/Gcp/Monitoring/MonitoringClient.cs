@@ -12,6 +12,9 @@ namespace Crema.Scalers.Gcp.Monitoring;
 /// </summary>
 internal sealed class MonitoringClient
 {
+    /// <summary>Largest reply read from Cloud Monitoring (a time series query answers in KiB).</summary>
+    internal const long MaxResponseBytes = 16 * 1024 * 1024;
+
     /// <summary>The OAuth scope for reading metrics.</summary>
     public const string ReadScope = "https://www.googleapis.com/auth/monitoring.read";
 
@@ -123,8 +126,11 @@ internal sealed class MonitoringClient
             var token = await tokens.GetAccessTokenAsync(Scopes, cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var bytes = await CappedBody.ReadAsync(response, MaxResponseBytes, cancellationToken).ConfigureAwait(false)
+            ?? throw new MonitoringApiException(response.StatusCode, "OUT_OF_RANGE",
+                $"Cloud Monitoring's reply is larger than {MaxResponseBytes / 1024 / 1024} MiB, the most Crema reads; narrow the query or its filter");
+        var body = System.Text.Encoding.UTF8.GetString(bytes);
         if (!response.IsSuccessStatusCode)
         {
             var retryAfter = response.Headers.RetryAfter?.Delta;

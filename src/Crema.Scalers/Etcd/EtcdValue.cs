@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Crema.Abstractions;
 
@@ -17,18 +16,7 @@ internal static class EtcdValue
     {
         var text = Encoding.UTF8.GetString(bytes);
         error = null;
-        var unsigned = text.Length > 0 && text[0] is '+' or '-' ? text[1..] : text;
-        if (unsigned.Equals("inf", StringComparison.OrdinalIgnoreCase) || unsigned.Equals("infinity", StringComparison.OrdinalIgnoreCase))
-        {
-            return text[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
-        }
-        if (unsigned.Equals("nan", StringComparison.OrdinalIgnoreCase))
-        {
-            return double.NaN;
-        }
-        const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-        if (unsigned.Length > 0 && (char.IsAsciiDigit(unsigned[0]) || unsigned[0] == '.')
-            && double.TryParse(text, Styles, CultureInfo.InvariantCulture, out var number))
+        if (GoFloat.Parse(text) is { } number)
         {
             return number;
         }

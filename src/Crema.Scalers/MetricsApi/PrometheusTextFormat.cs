@@ -151,24 +151,8 @@ internal static class PrometheusTextFormat
     }
 
     /// <summary>Go's ParseFloat as expfmt calls it: decimals, exponents, Inf, +Inf, -Inf and NaN in any case.</summary>
-    private static double ParseValue(string text, PrometheusLineReader line)
-    {
-        var unsigned = text.TrimStart('+', '-');
-        var negative = text.StartsWith('-');
-        if (text.Length - unsigned.Length <= 1)
-        {
-            switch (unsigned.ToLowerInvariant())
-            {
-                case "inf" or "infinity":
-                    return negative ? double.NegativeInfinity : double.PositiveInfinity;
-                case "nan":
-                    return double.NaN;
-            }
-        }
-        return double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw line.Error(text.Length == 0 ? "a sample without a value" : $"\"{ValueText.Excerpt(text)}\" is not a sample value");
-    }
+    private static double ParseValue(string text, PrometheusLineReader line) =>
+        GoFloat.Parse(text) ?? throw line.Error(text.Length == 0 ? "a sample without a value" : $"\"{ValueText.Excerpt(text)}\" is not a sample value");
 
     private sealed class Family(string name)
     {

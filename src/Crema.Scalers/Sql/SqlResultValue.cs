@@ -40,24 +40,12 @@ internal static class SqlResultValue
     }
 
     /// <summary>
-    /// Text as Go's strconv.ParseFloat reads it: an optional sign, digits with a decimal point and exponent, or
-    /// NaN and Inf/Infinity (any case); no surrounding spaces, no thousands separators.
+    /// Text as Go's strconv.ParseFloat reads it (<see cref="GoFloat"/>).
     /// </summary>
     internal static double? Parse(string text, string typeName, out string? error)
     {
         error = null;
-        var unsigned = text.Length > 0 && text[0] is '+' or '-' ? text[1..] : text;
-        if (unsigned.Equals("inf", StringComparison.OrdinalIgnoreCase) || unsigned.Equals("infinity", StringComparison.OrdinalIgnoreCase))
-        {
-            return text[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
-        }
-        if (unsigned.Equals("nan", StringComparison.OrdinalIgnoreCase))
-        {
-            return double.NaN;
-        }
-        const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-        if (unsigned.Length > 0 && (char.IsAsciiDigit(unsigned[0]) || unsigned[0] == '.')
-            && double.TryParse(text, Styles, CultureInfo.InvariantCulture, out var number))
+        if (GoFloat.Parse(text) is { } number)
         {
             return number;
         }

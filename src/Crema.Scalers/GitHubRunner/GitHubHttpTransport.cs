@@ -163,23 +163,9 @@ internal sealed class GitHubHttpTransport : IHttpClient
 
     private static async Task<string> ReadBodyAsync(HttpResponseMessage response, HttpMethod method, Uri uri, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentLength > MaxBodyBytes)
-        {
-            throw TooLarge(response, method, uri);
-        }
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var body = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (body.Length + read > MaxBodyBytes)
-            {
-                throw TooLarge(response, method, uri);
-            }
-            body.Write(buffer, 0, read);
-        }
-        return Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
+        var body = await Crema.Abstractions.CappedBody.ReadAsync(response, MaxBodyBytes, cancellationToken).ConfigureAwait(false)
+            ?? throw TooLarge(response, method, uri);
+        return Encoding.UTF8.GetString(body);
     }
 
     private static GitHubApiException TooLarge(HttpResponseMessage response, HttpMethod method, Uri uri) =>

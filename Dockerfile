@@ -4,7 +4,9 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props Crema.sln ./
 COPY src/ src/
-RUN dotnet publish src/Crema.Host/Crema.Host.csproj -c Release -o /app --nologo
+# The commit (samples/cloud-run/cloudbuild.yaml passes it): crema --version then reports VERSION+COMMIT.
+ARG SOURCE_REVISION=""
+RUN dotnet publish src/Crema.Host/Crema.Host.csproj -c Release -o /app --nologo -p:SourceRevisionId="${SOURCE_REVISION}"
 
 # Run: the chiseled ASP.NET runtime (no shell, no package manager), as the image's non-root user.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled

@@ -60,7 +60,7 @@ public sealed class ShutdownGraceOptionTests
         var deploy = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "samples", "cloud-run", "deploy.sh"));
 
         Regex.Match(service, @"name: CREMA_SHUTDOWN_GRACE\s+value: ""(\d+)""").Groups[1].Value.ShouldBe("8");
-        deploy.ShouldContain("--set-env-vars CREMA_SHUTDOWN_GRACE=8");
+        deploy.ShouldContain("- {name: CREMA_SHUTDOWN_GRACE, value: \"8\"}");   // the manifest deploy.sh writes
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Crema.Host.Emulator;
 using Crema.Tests.Daemon;
 
@@ -15,13 +16,13 @@ internal static class FaultCases
 
     public static IReadOnlyList<FaultCase> All { get; } =
     [
-        Admin("admin-429", new EmulatorFault { Target = A, Status = 429, Count = 4, RetryAfterSeconds = 2 }),
-        Admin("admin-500", new EmulatorFault { Target = A, Status = 500, Count = 4 }),
-        Admin("admin-503", new EmulatorFault { Target = A, Status = 503, Count = 6 }),
-        Admin("admin-403-on-patch", new EmulatorFault { Target = A, Status = 403, Method = "PATCH", Count = 50 }),
-        Admin("admin-etag-conflicts", new EmulatorFault { Target = A, Conflicts = 50 }),
+        Admin("admin-429", new EmulatorFault { Target = A, Status = 429, Count = 4, RetryAfterSeconds = 2 }) with { Seen = ApiStatus("429") },
+        Admin("admin-500", new EmulatorFault { Target = A, Status = 500, Count = 4 }) with { Seen = ApiStatus("500") },
+        Admin("admin-503", new EmulatorFault { Target = A, Status = 503, Count = 6 }) with { Seen = ApiStatus("503") },
+        Admin("admin-403-on-patch", new EmulatorFault { Target = A, Status = 403, Method = "PATCH", Count = 50 }) with { Seen = ApiStatus("403") },
+        Admin("admin-etag-conflicts", new EmulatorFault { Target = A, Conflicts = 50 }) with { Seen = ApiStatus("409") },
         Admin("admin-failed-operations", new EmulatorFault { Target = A, FailOperations = 3 }),
-        Admin("admin-patch-timeouts", new EmulatorFault { Target = A, HangPatches = 2 }, polls: 4),
+        Admin("admin-patch-timeouts", new EmulatorFault { Target = A, HangPatches = 2 }, polls: 4) with { Seen = rig => Task.FromResult(rig.Harness.Emulator.HeldRequests > 0) },
         new("admin-slow-operations",
             rig => ArmAdminAsync(rig, new EmulatorFault { Target = A, OperationDelaySeconds = 20 }),
             rig => rig.Harness.AddFaultAsync(new EmulatorFault { Target = A, OperationDelaySeconds = 0 })),
@@ -31,15 +32,14 @@ internal static class FaultCases
             {
                 using var response = await rig.Harness.Http.PostAsJsonAsync(new Uri(rig.Harness.Emulator.BaseAddress, "emulator/targets"), new { name = A, count = 3 });
                 response.EnsureSuccessStatusCode();
-            }),
-        Source("source-down", SourceMode.Down),
+            }) { Seen = ApiStatus("404") },
+        Source("source-down", SourceMode.Down) with { Seen = TriggerErrorAsync },
         Source("source-slow", SourceMode.Slow),
-        Source("source-hanging", SourceMode.Hanging),
-        Source("source-garbage", SourceMode.Garbage),
-        Source("source-huge", SourceMode.Huge, polls: 4),
-        Source("source-nan", SourceMode.NaN),
-        Source("source-infinity", SourceMode.Infinity),
-        Source("source-flapping", SourceMode.Flapping),
+        Source("source-hanging", SourceMode.Hanging) with { Seen = TriggerErrorAsync },
+        Source("source-garbage", SourceMode.Garbage) with { Seen = TriggerErrorAsync },
+        Source("source-huge", SourceMode.Huge, polls: 4) with { Seen = TriggerErrorAsync },
+        Source("source-nan", SourceMode.NaN) with { Seen = TriggerErrorAsync },
+        Source("source-infinity", SourceMode.Infinity) with { Seen = TriggerErrorAsync },
         new("broken-reload",
             async rig =>
             {
@@ -47,8 +47,18 @@ internal static class FaultCases
                     rig.Yaml.Replace("maxReplicaCount: 5", "maxReplicaCount: many", StringComparison.Ordinal));
                 rig.Source.Value = 9;
             },
-            rig => File.WriteAllTextAsync(rig.Harness.ConfigPath, rig.Yaml)),
+            rig => File.WriteAllTextAsync(rig.Harness.ConfigPath, rig.Yaml))
+        {
+            Seen = async rig => (await rig.Harness.StatusAsync()).GetProperty("config").GetProperty("lastReloadError").ValueKind == JsonValueKind.String,
+        },
     ];
+
+    // The Admin API answered pool-a with this status at least once.
+    private static Func<FaultRig, Task<bool>> ApiStatus(string status) => async rig =>
+        (await rig.Harness.MetricsAsync()).Contains($"status=\"{status}\",target=\"{A}\"", StringComparison.Ordinal);
+
+    private static async Task<bool> TriggerErrorAsync(FaultRig rig) =>
+        (await rig.Harness.ObjectStatusAsync(A)).GetProperty("triggers")[0].GetProperty("lastError").ValueKind == JsonValueKind.String;
 
     private static FaultCase Admin(string name, EmulatorFault fault, int polls = 8) =>
         new(name, rig => ArmAdminAsync(rig, fault), ClearAdminAsync, polls);

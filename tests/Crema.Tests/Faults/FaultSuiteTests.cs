@@ -24,6 +24,7 @@ public sealed class FaultSuiteTests
         await fault.Arm(rig);
         rig.Scalers.Values["b"] = 4;
         var otherPolls = int.MaxValue;
+        var seen = fault.Seen is null;
         for (var poll = 1; poll <= fault.Polls; poll++)
         {
             await harness.StepAsync(FaultRig.Poll, DaemonConfigs.PoolB);
@@ -31,7 +32,11 @@ public sealed class FaultSuiteTests
             {
                 otherPolls = poll;
             }
+            seen = seen || await fault.Seen!(rig);
         }
+
+        seen.ShouldBeTrue($"{name}: the fault never showed on /status or /metrics");
+        rig.Source.SawBasicCredentials.ShouldBeTrue("the source gets the password, so every output could leak it");
 
         await fault.Clear(rig);
         await harness.AdvanceUntilAsync(async () => (await rig.CountsAsync())[DaemonConfigs.PoolA] == 5, FaultRig.Poll, 150, $"{name}: pool-a reaches its decision once cleared");

@@ -35,6 +35,10 @@ internal sealed class FaultySource : IAsyncDisposable
 
     public string Url => stub.BaseAddress + "/stats";
 
+    /// <summary>Whether a request carried Authorization: Basic base64(user:password).</summary>
+    public bool SawBasicCredentials => stub.Requests.Any(r => r.Headers.TryGetValue("Authorization", out var value)
+        && value == "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(FaultRig.User + ":" + FaultRig.Password)));
+
     public static async Task<FaultySource> StartAsync()
     {
         FaultySource? source = null;

@@ -54,7 +54,10 @@ quiet() { "$@" >/dev/null; }
 mapfile -t targets < <(sed 's/#.*//' "$CONFIG_FILE" |
   grep -oE 'projects/[a-z0-9-]+/locations/[a-z0-9-]+/(workerPools|workerpools|services)/[a-z0-9-]+' | sort -u || true)
 monitoring=""
-if sed 's/#.*//' "$CONFIG_FILE" | grep -qE 'type:[[:space:]]*"?gcp-(pubsub|stackdriver|cloudtasks)'; then monitoring=yes; fi
+# Triggers that read Cloud Monitoring: Pub/Sub, Stackdriver, Cloud Tasks, the target's own cpu and memory, and
+# prometheus pointed at Google Managed Prometheus.
+monitoring_pattern="type:[[:space:]]*[\"']?(gcp-(pubsub|stackdriver|cloudtasks)|cpu|memory)\b|monitoring\.googleapis\.com"
+if sed 's/#.*//' "$CONFIG_FILE" | grep -qE "$monitoring_pattern"; then monitoring=yes; fi
 
 # 1. The APIs.
 apis=(run.googleapis.com iam.googleapis.com storage.googleapis.com artifactregistry.googleapis.com cloudbuild.googleapis.com monitoring.googleapis.com)
@@ -89,7 +92,7 @@ for account in "${workload_accounts[@]}"; do
     --member "$member" --role roles/iam.serviceAccountUser
 done
 
-# Cloud Monitoring has no per-metric IAM: the gcp-pubsub, gcp-stackdriver and gcp-cloudtasks triggers need the project's.
+# Cloud Monitoring has no per-metric IAM: the triggers that read it need the project's.
 if [[ -n "$monitoring" ]]; then
   quiet gcloud projects add-iam-policy-binding "$PROJECT_ID" --member "$member" --role roles/monitoring.viewer --condition None
 fi

@@ -189,6 +189,30 @@ public sealed class CloudRunDeployScriptTests
         run.Bindings.ShouldNotContain(call => call.Contains("serviceAccountUser", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("{type: cpu, metadata: {value: \"60\"}}", true)]
+    [InlineData("{type: memory, metadata: {value: \"70\"}}", true)]
+    [InlineData("{type: 'gcp-stackdriver', metadata: {filter: x}}", true)]
+    [InlineData("{type: prometheus, metadata: {serverAddress: \"https://monitoring.googleapis.com/v1/projects/acme/location/global/prometheus\"}}", true)]
+    [InlineData("{type: prometheus, metadata: {serverAddress: \"http://prometheus:9090\"}}", false)]
+    [InlineData("{type: redis, metadata: {listName: jobs}}   # type: cpu", false)]
+    public async Task MonitoringViewer_OnlyForTriggersThatReadCloudMonitoring(string trigger, bool granted)
+    {
+        using var sandbox = await DeployScriptSandbox.CreateAsync($$"""
+            spec:
+              scaledObjects:
+                - spec:
+                    scaleTargetRef: {name: projects/acme/locations/us-central1/workerPools/renderer}
+                    triggers:
+                      - {{trigger}}
+            """);
+
+        var run = await sandbox.RunAsync(SecretSettings);
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.Bindings.Contains($"projects add-iam-policy-binding acme --member {Crema} --role roles/monitoring.viewer --condition None").ShouldBe(granted);
+    }
+
     [Fact]
     public async Task MissingConfigFile_FailsBeforeCallingGcloud()
     {

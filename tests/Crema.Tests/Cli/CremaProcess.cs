@@ -51,6 +51,13 @@ internal sealed class CremaProcess : IDisposable
     /// <summary>Sends SIGTERM (how Cloud Run and Kubernetes stop a container).</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
 
+    /// <summary>Sends SIGKILL: the process ends at once, mid-update if it was in one (a crash, an OOM kill, a grace period that ran out).</summary>
+    public void KillNow()
+    {
+        process.Kill();
+        process.WaitForExit();
+    }
+
     public Task WaitForExitAsync(TimeSpan patience) => process.WaitForExitAsync().WaitAsync(patience);
 
     public void Dispose()

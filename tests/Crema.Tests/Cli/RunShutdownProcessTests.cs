@@ -6,8 +6,9 @@ using Crema.Host.Emulator;
 namespace Crema.Tests.Cli;
 
 /// <summary>
-/// `crema run` as a real process against the emulator, stopped by SIGTERM while a Cloud Run update is in
-/// flight: it exits within its shutdown grace (Cloud Run sends SIGKILL 10 s after SIGTERM).
+/// `crema run` as a real process against the emulator, stopped while a Cloud Run update is in flight: by SIGTERM
+/// it exits within its shutdown grace (Cloud Run sends SIGKILL 10 s after SIGTERM); by SIGKILL it leaves nothing
+/// that the next start does not put right from the real count.
 /// </summary>
 public sealed class RunShutdownProcessTests
 {
@@ -54,6 +55,55 @@ public sealed class RunShutdownProcessTests
         (await TargetAsync(emulator)).GetProperty("reconciling").GetBoolean().ShouldBeTrue("Cloud Run goes on with the operation");
     }
 
+    [Fact]
+    public async Task Run_KilledWhilePatchHangs_NextStartSendsTheUpdateOnce()
+    {
+        await using var emulator = await CloudRunEmulator.StartAsync(new CloudRunEmulatorOptions
+        {
+            Targets = new Dictionary<string, int> { [Pool] = 1 },
+            Faults = [new EmulatorFault { Target = Pool, HangPatches = 1 }],
+        }, CancellationToken.None);
+        using var directory = new TempFiles();
+        using (var first = Start(emulator, directory))
+        {
+            await WaitUntilAsync(() => Task.FromResult(emulator.HeldRequests > 0), first, "a PATCH held unanswered");
+            first.KillNow();
+        }
+
+        using var second = Start(emulator, directory);
+        await WaitUntilAsync(async () => await CountAsync(emulator) == 3, second, "the restarted daemon applies minReplicaCount");
+        await WaitForPollsAsync(second, 3);
+
+        var writes = await WritesAsync(emulator);
+        writes.Select(w => w.InstanceCount).ShouldBe([3], "the held PATCH changed nothing; the restart writes once, then holds\n" + second.Output);
+        (await CountAsync(emulator)).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Run_KilledWhileOperationRuns_NextStartReadsTheUpdatedCountAndWritesNothing()
+    {
+        await using var emulator = await CloudRunEmulator.StartAsync(new CloudRunEmulatorOptions
+        {
+            Targets = new Dictionary<string, int> { [Pool] = 1 },
+            OperationDelay = TimeSpan.FromSeconds(4),
+        }, CancellationToken.None);
+        using var directory = new TempFiles();
+        using (var first = Start(emulator, directory))
+        {
+            await WaitUntilAsync(async () => (await TargetAsync(emulator)).GetProperty("reconciling").GetBoolean(), first, "update accepted, its operation running");
+            first.KillNow();
+        }
+
+        // Cloud Run finishes the dead daemon's operation. (The emulator shows the new count only once an operation
+        // ends, so a start in between would read the old one and write the same count again.)
+        await WaitUntilAsync(async () => !(await TargetAsync(emulator)).GetProperty("reconciling").GetBoolean(), null, "the operation lands");
+        using var second = Start(emulator, directory);
+        await WaitForPollsAsync(second, 3);
+
+        (await WritesAsync(emulator)).Count.ShouldBe(1, "the restarted daemon reads the count the operation set and has nothing to write\n" + second.Output);
+        (await CountAsync(emulator)).ShouldBe(3);
+    }
+
     private static CremaProcess Start(CloudRunEmulator emulator, TempFiles directory, params string[] extra)
     {
         // minReplicaCount 3 over a current count of 1: the first poll sends an update.
@@ -84,7 +134,7 @@ public sealed class RunShutdownProcessTests
     }
 
     // Real time: waiting for a child process and its HTTP calls, not for scaling logic.
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, CremaProcess crema, string what)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, CremaProcess? crema, string what)
     {
         for (var i = 0; i < 300; i++)
         {
@@ -94,13 +144,43 @@ public sealed class RunShutdownProcessTests
             }
             await Task.Delay(100);
         }
-        throw new ShouldAssertException($"{what}: not reached in 30 s\n{crema.Output}");
+        throw new ShouldAssertException($"{what}: not reached in 30 s\n{crema?.Output}");
     }
 
     private static async Task<JsonElement> TargetAsync(CloudRunEmulator emulator)
     {
         using var http = new HttpClient();
         return await http.GetFromJsonAsync<JsonElement>(new Uri(emulator.BaseAddress, "v2/" + Pool));
+    }
+
+    // Waits until the daemon has polled the object `count` more times (its /status lastPollAt), each poll a chance to write.
+    private static async Task WaitForPollsAsync(CremaProcess crema, int count)
+    {
+        using var http = new HttpClient();
+        Uri? status = null;
+        await WaitUntilAsync(() => Task.FromResult((status = StatusUri(crema.Output)) is not null), crema, "the daemon serving /status");
+        string? last = null;
+        var polls = -1;
+        await WaitUntilAsync(async () =>
+        {
+            var poll = (await http.GetFromJsonAsync<JsonElement>(status)).GetProperty("scaledObjects")[0].GetProperty("lastPollAt").ToString();
+            if (poll != last)
+            {
+                (last, polls) = (poll, polls + 1);
+            }
+            return polls >= count;
+        }, crema, $"{count} more polls");
+    }
+
+    private static Uri? StatusUri(string output) =>
+        System.Text.RegularExpressions.Regex.Match(output, @"and / on (http://127\.0\.0\.1:\d+)") is { Success: true } match
+            ? new Uri(match.Groups[1].Value + "/status")
+            : null;
+
+    private static async Task<IReadOnlyList<EmulatorWrite>> WritesAsync(CloudRunEmulator emulator)
+    {
+        using var http = new HttpClient();
+        return (await http.GetFromJsonAsync<EmulatorWrite[]>(new Uri(emulator.BaseAddress, "emulator/writes")))!.Where(w => w.Target == Pool).ToList();
     }
 
     private static async Task<int> CountAsync(CloudRunEmulator emulator) =>

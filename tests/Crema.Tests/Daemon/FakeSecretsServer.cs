@@ -27,6 +27,9 @@ internal sealed class FakeSecretsServer : IAsyncDisposable
 
     public ConcurrentQueue<string> Accessed { get; } = new();
 
+    /// <summary>When set, every request is answered with this status (503 UNAVAILABLE, 403 PERMISSION_DENIED, ...) in Google's error shape.</summary>
+    public int? FailStatus { get; set; }
+
     public static async Task<FakeSecretsServer> StartAsync()
     {
         var server = new FakeSecretsServer();
@@ -47,6 +50,11 @@ internal sealed class FakeSecretsServer : IAsyncDisposable
     {
         var target = this;
         target.Accessed.Enqueue(name);
+        if (FailStatus is { } status)
+        {
+            var code = status switch { 403 => "PERMISSION_DENIED", 429 => "RESOURCE_EXHAUSTED", 503 => "UNAVAILABLE", _ => "INTERNAL" };
+            return Results.Text($$$"""{"error": {"code": {{{status}}}, "status": "{{{code}}}", "message": "injected failure for {{{name}}}"}}""", "application/json", statusCode: status);
+        }
         if (name.EndsWith(":access", StringComparison.Ordinal) && target.Secrets.TryGetValue(name[..^":access".Length], out var secret))
         {
             var data = Encoding.UTF8.GetBytes(secret);

@@ -40,6 +40,10 @@ internal static class FaultCases
         Source("source-huge", SourceMode.Huge, polls: 4) with { Seen = TriggerErrorAsync },
         Source("source-nan", SourceMode.NaN) with { Seen = TriggerErrorAsync },
         Source("source-infinity", SourceMode.Infinity) with { Seen = TriggerErrorAsync },
+        Source("source-flapping", SourceMode.Flapping) with { Seen = TriggerErrorCountedAsync },
+        // 503 is retried by the Secret Manager client, so the first read of the new trigger gives up at its 10 s timeout.
+        SecretManager("secret-manager-unavailable", 503, polls: 14),
+        SecretManager("secret-manager-denied", 403),
         new("broken-reload",
             async rig =>
             {
@@ -53,12 +57,40 @@ internal static class FaultCases
         },
     ];
 
+    // A reload moves pool-a's password to another secret while Secret Manager fails: the new trigger cannot be
+    // built until Secret Manager answers again (a cached value would hide the fault, hence the new secret).
+    private static FaultCase SecretManager(string name, int status, int polls = 8) => new(name,
+        async rig =>
+        {
+            const string Moved = "source-password-moved";
+            rig.Secrets.Secrets[FaultRig.SecretVersion(Moved)] = FaultRig.Password;
+            rig.Secrets.FailStatus = status;
+            rig.Source.Value = 9;
+            await File.WriteAllTextAsync(rig.Harness.ConfigPath, rig.WithPasswordSecret(Moved));
+        },
+        rig =>
+        {
+            rig.Secrets.FailStatus = null;
+            return Task.CompletedTask;
+        },
+        polls)
+    {
+        Seen = async rig => await TriggerErrorAsync(rig) && rig.Secrets.Accessed.Any(a => a.Contains("source-password-moved", StringComparison.Ordinal)),
+    };
+
     // The Admin API answered pool-a with this status at least once.
     private static Func<FaultRig, Task<bool>> ApiStatus(string status) => async rig =>
         (await rig.Harness.MetricsAsync()).Contains($"status=\"{status}\",target=\"{A}\"", StringComparison.Ordinal);
 
+    // pool-a's trigger shows an error on /status (a reloaded object has no trigger row until its first poll).
     private static async Task<bool> TriggerErrorAsync(FaultRig rig) =>
-        (await rig.Harness.ObjectStatusAsync(A)).GetProperty("triggers")[0].GetProperty("lastError").ValueKind == JsonValueKind.String;
+        (await rig.Harness.ObjectStatusAsync(A)).GetProperty("triggers") is { } triggers
+        && triggers.GetArrayLength() > 0 && triggers[0].GetProperty("lastError").ValueKind == JsonValueKind.String;
+
+    // A failed read of pool-a's trigger was counted (a flapping source may be healthy again by the time /status is read).
+    private static async Task<bool> TriggerErrorCountedAsync(FaultRig rig) =>
+        (await rig.Harness.MetricsAsync()).Split('\n').Any(line => line.StartsWith("crema_trigger_errors_total{", StringComparison.Ordinal)
+            && line.Contains("type=\"metrics-api\"", StringComparison.Ordinal));
 
     private static FaultCase Admin(string name, EmulatorFault fault, int polls = 8) =>
         new(name, rig => ArmAdminAsync(rig, fault), ClearAdminAsync, polls);

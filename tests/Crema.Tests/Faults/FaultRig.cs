@@ -5,7 +5,8 @@ namespace Crema.Tests.Faults;
 
 /// <summary>
 /// One daemon on the emulator (fake clock) with three objects: pool-a (min 0, max 5) reads <see cref="Source"/>
-/// with basic auth from a triggerAuthentication, pool-b and pool-c (min 1, max 5) read values the test sets.
+/// with basic auth from a triggerAuthentication (the user from the environment, the password from
+/// <see cref="Secrets"/>, a Secret Manager stand-in), pool-b and pool-c (min 1, max 5) read values the test sets.
 /// Faults hit pool-a (its Cloud Run target or its source); pool-b and pool-c must not notice.
 /// </summary>
 internal sealed class FaultRig : IAsyncDisposable
@@ -17,10 +18,17 @@ internal sealed class FaultRig : IAsyncDisposable
 
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
-    private FaultRig(DaemonHarness harness, FaultySource source, SettableScalerFactory scalers, StringWriter log)
+    /// <summary>Crema's own project, where a bare secret id is read from.</summary>
+    public const string Project = "crema-home";
+
+    /// <summary>The Secret Manager id pool-a's password is read from at start.</summary>
+    public const string PasswordSecret = "source-password";
+
+    private FaultRig(DaemonHarness harness, FaultySource source, FakeSecretsServer secrets, SettableScalerFactory scalers, StringWriter log)
     {
         Harness = harness;
         Source = source;
+        Secrets = secrets;
         Scalers = scalers;
         Log = log;
     }
@@ -28,6 +36,8 @@ internal sealed class FaultRig : IAsyncDisposable
     public DaemonHarness Harness { get; }
 
     public FaultySource Source { get; }
+
+    public FakeSecretsServer Secrets { get; }
 
     public SettableScalerFactory Scalers { get; }
 
@@ -51,14 +61,27 @@ internal sealed class FaultRig : IAsyncDisposable
         var scalers = new SettableScalerFactory();
         scalers.Values["b"] = 2;
         scalers.Values["c"] = 3;
+        var secrets = await FakeSecretsServer.StartAsync();
+        secrets.Secrets[SecretVersion(PasswordSecret)] = Password;
         var log = new StringWriter();
-        var yaml = Config(source.Url);
+        var yaml = Config(source.Url, PasswordSecret);
         var harness = await DaemonHarness.StartAsync(yaml,
             new Dictionary<string, int> { [DaemonConfigs.PoolA] = 1, [DaemonConfigs.PoolB] = 1, [DaemonConfigs.PoolC] = 1 }, [scalers],
-            environment: new Dictionary<string, string> { ["SOURCE_USER"] = User, ["SOURCE_PASSWORD"] = Password },
+            environment: new Dictionary<string, string>
+            {
+                ["SOURCE_USER"] = User,
+                ["CREMA_SECRETMANAGER_ENDPOINT"] = secrets.BaseUrl.AbsoluteUri,
+                ["GOOGLE_CLOUD_PROJECT"] = Project,
+            },
             configure: o => o with { LogOutput = TextWriter.Synchronized(log), LogLevel = LogLevel.Debug });
-        return new FaultRig(harness, source, scalers, log) { Yaml = yaml };
+        return new FaultRig(harness, source, secrets, scalers, log) { Yaml = yaml };
     }
+
+    /// <summary>The full version name Crema reads for a bare secret id.</summary>
+    public static string SecretVersion(string id) => $"projects/{Project}/secrets/{id}/versions/latest";
+
+    /// <summary>The same config with pool-a's password read from another secret: a reload that needs a Secret Manager read.</summary>
+    public string WithPasswordSecret(string id) => Config(Source.Url, id);
 
     public async Task<IReadOnlyDictionary<string, int>> CountsAsync()
     {
@@ -75,9 +98,10 @@ internal sealed class FaultRig : IAsyncDisposable
     {
         await Harness.DisposeAsync();
         await Source.DisposeAsync();
+        await Secrets.DisposeAsync();
     }
 
-    private static string Config(string url) => $$"""
+    private static string Config(string url, string passwordSecret) => $$"""
         apiVersion: crema/v1
         kind: CremaConfig
         spec:
@@ -85,7 +109,9 @@ internal sealed class FaultRig : IAsyncDisposable
           triggerAuthentications:
             - metadata: {name: source-auth}
               spec:
-                env: [{parameter: username, name: SOURCE_USER}, {parameter: password, name: SOURCE_PASSWORD}]
+                env: [{parameter: username, name: SOURCE_USER}]
+                gcpSecretManager:
+                  secrets: [{parameter: password, id: {{passwordSecret}}}]
           scaledObjects:
             - spec:
                 scaleTargetRef: {name: {{DaemonConfigs.PoolA}}}

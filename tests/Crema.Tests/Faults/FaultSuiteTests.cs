@@ -35,7 +35,7 @@ public sealed class FaultSuiteTests
             seen = seen || await fault.Seen!(rig);
         }
 
-        seen.ShouldBeTrue($"{name}: the fault never showed on /status or /metrics");
+        seen.ShouldBeTrue($"{name}: the fault never showed on /status or /metrics (flapping requests: {rig.Source.FlappingRequests})\n{(await harness.ObjectStatusAsync(DaemonConfigs.PoolA))}\n{Tail(rig.Log.ToString())}");
         rig.Source.SawBasicCredentials.ShouldBeTrue("the source gets the password, so every output could leak it");
 
         await fault.Clear(rig);
@@ -48,4 +48,6 @@ public sealed class FaultSuiteTests
             [DaemonConfigs.PoolC] = 3,
         }, otherPolls);
     }
+
+    private static string Tail(string log) => log.Length <= 4000 ? log : log[^4000..];
 }

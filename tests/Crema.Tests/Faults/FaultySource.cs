@@ -35,6 +35,9 @@ internal sealed class FaultySource : IAsyncDisposable
 
     public string Url => stub.BaseAddress + "/stats";
 
+    /// <summary>Requests answered in <see cref="SourceMode.Flapping"/>.</summary>
+    public int FlappingRequests => Volatile.Read(ref requests);
+
     /// <summary>Whether a request carried Authorization: Basic base64(user:password).</summary>
     public bool SawBasicCredentials => stub.Requests.Any(r => r.Headers.TryGetValue("Authorization", out var value)
         && value == "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(FaultRig.User + ":" + FaultRig.Password)));
@@ -54,7 +57,9 @@ internal sealed class FaultySource : IAsyncDisposable
         var now = Mode;
         if (now == SourceMode.Flapping)
         {
-            now = Interlocked.Increment(ref requests) % 2 == 0 ? SourceMode.Down : SourceMode.Healthy;
+            // Two answers up, two down: a failed read's retry (the scaler rebuilt, as KEDA does) fails too, so some
+            // polls fail and the next succeed. Failing every other request would be absorbed by that retry.
+            now = (Interlocked.Increment(ref requests) + 1) / 2 % 2 == 0 ? SourceMode.Down : SourceMode.Healthy;
         }
         var echoed = context.Request.Headers.Authorization.ToString();
         switch (now)

@@ -114,6 +114,28 @@ public sealed class ChartRenderTests
         chart.Error.ShouldContain("set terminationGracePeriodSeconds instead");
     }
 
+    [Theory]
+    [InlineData("config: null\n")]
+    [InlineData("config: \"\"\n")]
+    public async Task Render_NoConfigAndNoExistingConfigMap_FailsSayingConfigIsRequired(string values)
+    {
+        var chart = await HelmRender.RenderAsync(values);
+
+        ValuesSchema.Validate(chart.Values).ShouldBeEmpty();
+        chart.Error.ShouldNotBeNull();
+        chart.Error.ShouldContain("values.config (the CremaConfig YAML) is required unless existingConfigMap is set");
+    }
+
+    [Fact]
+    public async Task Render_ExistingConfigMap_MountsItAndRendersNoConfigMap()
+    {
+        var chart = await ChartCheck.RenderValidAsync("existingConfigMap: my-crema-config\nconfig: null\n");
+
+        chart.Kinds.ShouldNotContain("ConfigMap");
+        var volumes = chart.Single("Deployment").GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("volumes");
+        volumes[0].GetProperty("configMap").GetProperty("name").GetString().ShouldBe("my-crema-config");
+    }
+
     [Fact]
     public async Task Render_LeaseDurationBoundsOfTheSchema_AreTheDaemonsOwn()
     {

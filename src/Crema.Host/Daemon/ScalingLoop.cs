@@ -43,7 +43,17 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
         };
         instances = new TargetInstances(services, scaledObject.Spec.ScaleTargetRef.Name, Name, interval, logger);
         services.WriteGate.BecameWriter += OnBecameWriter;
-        Publish(new Status.ObjectStatus { Name = Name, Target = Target, PollingIntervalSeconds = interval.TotalSeconds });
+        // Before the first poll ends (it may wait for a slow source or Secret Manager), /status shows the object's own settings.
+        Publish(new Status.ObjectStatus
+        {
+            Name = Name,
+            Target = Target,
+            PollingIntervalSeconds = interval.TotalSeconds,
+            MinReplicas = scaledObject.Spec.MinReplicaCount ?? ScalingDefaults.MinReplicaCount,
+            MaxReplicas = scaledObject.Spec.MaxReplicaCount ?? ScalingDefaults.MaxReplicaCount,
+            IdleReplicas = scaledObject.Spec.IdleReplicaCount,
+            Pause = Status.PauseStatus.Of(scaledObject.Metadata?.Annotations),
+        });
     }
 
     public string Name => scaledObject.DisplayName;

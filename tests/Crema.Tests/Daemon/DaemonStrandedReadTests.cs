@@ -42,6 +42,23 @@ public sealed class DaemonStrandedReadTests
     }
 
     [Fact]
+    public async Task Run_FirstReadHangs_StatusShowsTheObjectsBoundsBeforeItsFirstPoll()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Hanging["a"] = true;
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 7)), new Dictionary<string, int> { [DaemonConfigs.PoolA] = 1 }, [scalers]);
+        await scalers.HangStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var status = await harness.ObjectStatusAsync(DaemonConfigs.PoolA);
+
+        status.GetProperty("lastPollAt").ValueKind.ShouldBe(JsonValueKind.Null, "the first poll is still waiting for its read");
+        status.GetProperty("maxReplicas").GetInt32().ShouldBe(7, "the object's own maxReplicaCount, not the default 100");
+        status.GetProperty("minReplicas").GetInt32().ShouldBe(0);
+        scalers.HangRelease.SetResult();
+    }
+
+    [Fact]
     public async Task Run_ManyObjectsWithHangingReadsOfOneType_StrandedReadsCountAgainstThePerTypeBound()
     {
         const int Objects = 9; // 9 x 2 abandoned reads would be 18: more than the bound of 16

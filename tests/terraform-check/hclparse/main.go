@@ -1,8 +1,8 @@
 // hclparse reads every *.tf file in a folder with HashiCorp's HCL parser (github.com/hashicorp/hcl/v2
 // hclsyntax, from Debian's golang-github-hashicorp-hcl-v2-dev) and prints what a checker needs as JSON:
 // each file's blocks (type, labels, position) and attributes (position, the variables they reference,
-// the functions they call, and the value when it is a constant string), and every parse diagnostic with its
-// file, line and column. It evaluates nothing and knows nothing of Terraform.
+// the functions they call, and the value when it is a constant string, number or bool), and every parse
+// diagnostic with its file, line and column. It evaluates nothing and knows nothing of Terraform.
 //
 // Usage: hclparse DIR   (exit code 0: parsed, 1: syntax errors, listed in "diagnostics"; 2: bad usage)
 package main
@@ -46,7 +46,7 @@ type attribute struct {
 	Line       int         `json:"line"`
 	References []reference `json:"references"`
 	Functions  []function  `json:"functions"`
-	Value      *string     `json:"value,omitempty"`
+	Value      *string     `json:"value,omitempty"` // a constant string, number or bool, as text
 }
 
 // reference is one traversal: its root name, then an attribute name or "[]" (an index) per step.
@@ -158,10 +158,27 @@ func readAttribute(a *hclsyntax.Attribute) attribute {
 		return nil
 	})
 	if len(result.References) == 0 && len(result.Functions) == 0 {
-		if value, diags := a.Expr.Value(nil); !diags.HasErrors() && value.Type() == cty.String && value.IsKnown() && !value.IsNull() {
-			text := value.AsString()
-			result.Value = &text
-		}
+		result.Value = constant(a.Expr)
 	}
 	return result
+}
+
+// constant is the value of an expression that needs no context, when it is a string, a number or a bool.
+func constant(expr hclsyntax.Expression) *string {
+	value, diags := expr.Value(nil)
+	if diags.HasErrors() || !value.IsWhollyKnown() || value.IsNull() {
+		return nil
+	}
+	var text string
+	switch value.Type() {
+	case cty.String:
+		text = value.AsString()
+	case cty.Number:
+		text = value.AsBigFloat().Text('f', -1)
+	case cty.Bool:
+		text = fmt.Sprint(value.True())
+	default:
+		return nil
+	}
+	return &text
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Crema.Core.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Crema.Host.Daemon;
 
@@ -8,7 +9,7 @@ namespace Crema.Host.Daemon;
 /// looked at again every <see cref="AuthParamResolver.SecretRefreshInterval"/> so a rotated Secret Manager
 /// or mounted-file value rebuilds the scaler, and scrubbed from error texts (a source may echo a credential back).
 /// </summary>
-internal sealed class TriggerSecrets
+internal sealed partial class TriggerSecrets
 {
     /// <summary>Shorter values are not scrubbed: they would mangle messages and are no real secret.</summary>
     private const int ShortestRedacted = 4;
@@ -16,12 +17,18 @@ internal sealed class TriggerSecrets
     private readonly LoopServices services;
     private readonly TriggerAuthentication? authentication;
     private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
+    private readonly string owner;
+    private readonly ILogger logger;
     private Resolved? current;
+    private string? refreshError;
 
-    public TriggerSecrets(LoopServices services, TriggerAuthentication? authentication, Trigger trigger)
+    /// <param name="owner">Names the trigger in log lines ("OBJECT: trigger KEY").</param>
+    public TriggerSecrets(LoopServices services, TriggerAuthentication? authentication, Trigger trigger, string owner)
     {
         this.services = services;
         this.authentication = authentication;
+        this.owner = owner;
+        logger = services.Logging.CreateLogger("Crema.TriggerSecrets");
         // xFromEnv metadata is read by the scaler itself; its values are secrets just the same.
         foreach (var (key, variable) in trigger.Metadata)
         {
@@ -66,9 +73,21 @@ internal sealed class TriggerSecrets
         {
             fresh = await services.Auth.ResolveAsync(authentication!, ct).ConfigureAwait(false);
         }
-        catch (Exception) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            // The running scaler keeps its values; said once per change of the error, not every poll.
+            var error = Redact(ErrorText.Of(e));
+            if (error != refreshError)
+            {
+                refreshError = error;
+                LogRefreshFailed(logger, owner, error);
+            }
             return false;
+        }
+        if (refreshError is not null)
+        {
+            refreshError = null;
+            LogRefreshRecovered(logger, owner);
         }
         foreach (var value in fresh.Values)
         {
@@ -100,6 +119,12 @@ internal sealed class TriggerSecrets
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Owner}: its secrets could not be read again ({Error}); the scaler keeps the values it was built with and tries again at its next read")]
+    private static partial void LogRefreshFailed(ILogger logger, string owner, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Owner}: its secrets are read again")]
+    private static partial void LogRefreshRecovered(ILogger logger, string owner);
 
     private sealed record Resolved(IReadOnlyDictionary<string, string> Values, DateTimeOffset ResolvedAt);
 }

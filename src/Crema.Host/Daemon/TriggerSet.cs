@@ -32,7 +32,8 @@ internal sealed class TriggerSet : IAsyncDisposable
         secrets = new TriggerSecrets[scaledObject.Spec.Triggers.Count];
         slots = scaledObject.Spec.Triggers.Select((trigger, index) =>
         {
-            var triggerSecrets = secrets[index] = new TriggerSecrets(services, TriggerContexts.AuthenticationOf(spec, trigger), trigger);
+            var triggerSecrets = secrets[index] = new TriggerSecrets(services, TriggerContexts.AuthenticationOf(spec, trigger), trigger,
+                $"{scaledObject.DisplayName}: trigger {TriggerContexts.KeyOf(trigger, index)}");
             var slot = new TriggerSlot(TriggerContexts.KeyOf(trigger, index), trigger.Type, ct => BuildAsync(services, spec, scaledObject, index, triggerSecrets, ct));
             slot.Built += scaler => WatchPushes(slot.Key, scaler);
             return slot;

@@ -108,6 +108,44 @@ public sealed class DaemonSecretsTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_SecretManagerFailsAtRefresh_ScalerKeepsItsValuesAndOneWarningThenOneRecoveryLine()
+    {
+        await using var secrets = await FakeSecretsServer.StartAsync();
+        secrets.Secrets[SecretName] = SmValue;
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 2;
+        var log = new StringWriter();
+        await using var harness = await StartAsync(secrets, scalers, log);
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 2, Poll, 20, "scaled from the first read");
+
+        secrets.FailStatus = 403;
+        var failedAt = harness.Time.GetUtcNow();
+        while (harness.Time.GetUtcNow() - failedAt < AuthParamResolver.SecretRefreshInterval * 3)
+        {
+            await harness.StepAsync(TimeSpan.FromSeconds(30), DaemonConfigs.PoolA);
+        }
+        scalers.Values["a"] = 4;
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 4, Poll, 20, "the scaler still reads with the values it was built with");
+
+        secrets.Accessed.Count.ShouldBeGreaterThan(3, "each refresh is tried again");
+        scalers.Built.ShouldBe(1, "a failed refresh keeps the running scaler");
+        Lines(log, "could not be read again").ShouldBe(1, "one warning for one unchanged error");
+        log.ToString().ShouldContain("pool-a: trigger a: its secrets could not be read again (");
+
+        secrets.FailStatus = null;
+        var recoveredAt = harness.Time.GetUtcNow();
+        while (harness.Time.GetUtcNow() - recoveredAt < AuthParamResolver.SecretRefreshInterval + TimeSpan.FromSeconds(30))
+        {
+            await harness.StepAsync(TimeSpan.FromSeconds(30), DaemonConfigs.PoolA);
+        }
+        Lines(log, "its secrets are read again").ShouldBe(1);
+        log.ToString().ShouldNotContain(SmValue);
+    }
+
+    private static int Lines(StringWriter log, string text) =>
+        log.ToString().Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    [Fact]
     public async Task Run_SecretTargetRefFileRotated_ReadAgainAfterRefreshIntervalAndScalerRebuilt()
     {
         await using var secrets = await FakeSecretsServer.StartAsync();

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Crema.Tests.Daemon;
 using Crema.Tests.Support;
@@ -106,6 +109,38 @@ public sealed class DaemonOtlpExportTests
         var lines = rig.LogLines("OTLP metrics export");
         lines.Length.ShouldBe(2, string.Join('\n', lines));
         lines[0].ShouldContain("failed: gRPC status 14 (Unavailable)");
+    }
+
+    [Fact]
+    public async Task Stop_CollectorNeverAnswers_DaemonStopsWithoutWaitingForIt()
+    {
+        using var collector = new TcpListener(IPAddress.Loopback, 0);
+        collector.Start();
+        using var stop = new CancellationTokenSource();
+        var held = new ConcurrentQueue<TcpClient>();
+        var accepting = Task.Run(async () =>
+        {
+            // Takes every connection and never answers: each export waits for its 30 s timeout.
+            while (!stop.IsCancellationRequested)
+            {
+                held.Enqueue(await collector.AcceptTcpClientAsync(stop.Token));
+            }
+        });
+        var rig = await OtlpRig.StartAsync($"http://127.0.0.1:{((IPEndPoint)collector.LocalEndpoint).Port}",
+            new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_TIMEOUT"] = "30000" });
+        await rig.ScaledAsync();
+        await EventuallyAsync(() => !held.IsEmpty, "an export in flight");
+
+        var clock = Stopwatch.StartNew();
+        await rig.DisposeAsync();
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), "the last export is waited for 1 s at most");
+        await stop.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(accepting);
+        foreach (var client in held)
+        {
+            client.Dispose();
+        }
     }
 
     /// <summary>Waits for an export with pool-a at 3, scrapes /metrics, and returns the next export after it, checked to hold the same crema_* series.</summary>

@@ -42,6 +42,9 @@ public sealed class DaemonOtlpExportTests
         resource["faas.version"].ShouldBe(OtlpRig.Revision);
         resource["faas.instance"].ShouldBe(OtlpRig.InstanceId);
         export.Request.ResourceMetrics[0].ScopeMetrics.ShouldHaveSingleItem().Scope.Name.ShouldBe("Crema");
+        // samples/cloud-run/otel-collector.yaml renames none of these: Managed Prometheus reserves them for the resource.
+        OtlpSeries.AttributeKeys(export.Request).SelectMany(k => k).Distinct()
+            .ShouldAllBe(key => !new[] { "location", "cluster", "namespace", "job", "instance", "project_id" }.Contains(key));
 
         export.Headers["authorization"].ShouldBe("Bearer " + OtlpRig.Token);
         export.Headers["x-scope"].ShouldBe("crema-test");

@@ -115,6 +115,20 @@ public sealed class DaemonOtlpExportTests
     }
 
     [Fact]
+    public async Task Export_CardinalityLimitOne_FurtherSeriesFoldedIntoTheOverflowSeries()
+    {
+        await using var receiver = await OtlpReceiver.StartHttpAsync();
+        await using var rig = await OtlpRig.StartAsync(receiver.BaseAddress, new Dictionary<string, string> { ["CREMA_OTLP_CARDINALITY_LIMIT"] = "1" });
+        await rig.ScaledAsync();
+
+        var export = await receiver.WaitForAsync(e => OtlpSeries.Of(e.Request).Keys.Count(k => k.StartsWith("crema_current_instances{", StringComparison.Ordinal)) == 2,
+            "one object's series and the overflow");
+
+        var series = OtlpSeries.Of(export.Request).Keys.Where(k => k.StartsWith("crema_current_instances{", StringComparison.Ordinal)).ToList();
+        series.ShouldContain("crema_current_instances{otel.metric.overflow=\"true\"}");
+    }
+
+    [Fact]
     public async Task Stop_CollectorNeverAnswers_DaemonStopsWithoutWaitingForIt()
     {
         using var collector = new TcpListener(IPAddress.Loopback, 0);

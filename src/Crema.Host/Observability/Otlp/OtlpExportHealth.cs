@@ -13,18 +13,6 @@ internal sealed partial class OtlpExportHealth(ILogger logger, OtlpExportOptions
     private bool seen;
     private string? failure;
 
-    /// <summary>How the last export failed; null once one was accepted (or before the first).</summary>
-    public string? LastFailure
-    {
-        get
-        {
-            lock (gate)
-            {
-                return failure;
-            }
-        }
-    }
-
     /// <summary>One export's outcome: null when accepted, else why not.</summary>
     public void Record(string? outcome)
     {

@@ -10,6 +10,9 @@ namespace Crema.Host.Observability.Otlp;
 /// </summary>
 internal sealed class ExportOutcomeHandler(Action<string?> report) : DelegatingHandler(HttpClientSettings.Default.CreateHandler())
 {
+    /// <summary>4 MiB, the exporter's own bound on an answer (an export response is a few bytes).</summary>
+    public const int MaxResponseBytes = 4 * 1024 * 1024;
+
     // The exporter sends http/protobuf synchronously on .NET, gRPC asynchronously: both are watched.
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -36,7 +39,7 @@ internal sealed class ExportOutcomeHandler(Action<string?> report) : DelegatingH
             if (IsGrpc(response) && GrpcStatus(response.Headers) is null)
             {
                 // A gRPC status that is not in the headers comes in the trailers, read with the (small) body.
-                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                await response.Content.LoadIntoBufferAsync(MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e)

@@ -31,7 +31,11 @@ internal sealed partial class OtlpMetricsService(OtlpExportOptions options, Crem
             Protocol = options.Protocol,
             Headers = options.Headers,
             TimeoutMilliseconds = (int)options.Timeout.TotalMilliseconds,
-            HttpClientFactory = () => new HttpClient(new ExportOutcomeHandler(Health.Record)) { Timeout = options.Timeout },
+            HttpClientFactory = () => new HttpClient(new ExportOutcomeHandler(Health.Record))
+            {
+                Timeout = options.Timeout,
+                MaxResponseContentBufferSize = ExportOutcomeHandler.MaxResponseBytes,
+            },
         };
         var limit = new MetricStreamConfiguration { CardinalityLimit = options.CardinalityLimit };
         var interval = (int)options.Interval.TotalMilliseconds;

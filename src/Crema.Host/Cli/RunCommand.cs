@@ -64,7 +64,18 @@ internal static class RunCommand
             HelpName = "on|off",
         };
         triggerMetrics.AcceptOnlyFromAmong([.. TriggerMetricsOption.Names]);
-        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir, readInterval, triggerMetrics, lease, leaseDuration, leaseIdentity, shutdownGrace };
+        var otlpEndpoint = new Option<string?>("--otlp-endpoint")
+        {
+            Description = $"Also push the metrics over OTLP to this collector, for example http://localhost:4318 (http/protobuf appends v1/metrics). Default: ${OtlpArguments.MetricsEndpointVariable}, then ${OtlpArguments.EndpointVariable}; none: no export. Headers: $OTEL_EXPORTER_OTLP_HEADERS; interval: ${OtlpArguments.IntervalVariable} (ms, default 60000).",
+            HelpName = "URL",
+        };
+        var otlpProtocol = new Option<string?>("--otlp-protocol")
+        {
+            Description = "http/protobuf or grpc. Default: $OTEL_EXPORTER_OTLP_PROTOCOL, else http/protobuf.",
+            HelpName = "PROTOCOL",
+        };
+        otlpProtocol.AcceptOnlyFromAmong([.. OtlpArguments.ProtocolNames]);
+        var command = new Command("run", "Run the autoscaler: poll every scaled object's triggers and set its instance count on Cloud Run.") { config, port, address, dryRun, logFormat, logLevel, secretsDir, readInterval, triggerMetrics, otlpEndpoint, otlpProtocol, lease, leaseDuration, leaseIdentity, shutdownGrace };
         command.SetAction(async (parsed, ct) =>
         {
             if (!LogLevels.TryResolve(parsed.GetValue(logLevel), environment, out var level, out var levelError))
@@ -85,6 +96,11 @@ internal static class RunCommand
             if (!TriggerMetricsOption.TryResolve(parsed.GetValue(triggerMetrics), environment, out var perTrigger, out var triggerMetricsError))
             {
                 error.WriteLine(triggerMetricsError);
+                return 1;
+            }
+            if (!OtlpArguments.TryResolve(parsed.GetValue(otlpEndpoint), parsed.GetValue(otlpProtocol), environment, out var otlp, out var otlpError))
+            {
+                error.WriteLine(otlpError);
                 return 1;
             }
             var google = GoogleServices.FromEnvironment(environment, TimeProvider.System);
@@ -122,6 +138,7 @@ internal static class RunCommand
                 LeaseStore = leaseStore,
                 TargetHealth = TargetHealthOptions.Default with { ReadInterval = targetReadInterval },
                 TriggerMetrics = perTrigger,
+                Otlp = otlp,
             };
             await using var host = DaemonHost.Create(options);
             try

@@ -1,6 +1,7 @@
 using Crema.Host.Http;
 using Crema.Host.Leadership;
 using Crema.Host.Observability;
+using Crema.Host.Observability.Otlp;
 using Crema.Host.Status;
 using Crema.Scalers;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +46,13 @@ internal sealed partial class DaemonHost : IAsyncDisposable
         builder.Services.AddSingleton(status);
         builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(_ => options.Google ?? GoogleServices.FromEnvironment(options.Environment, options.Time));
+        if (options.Otlp is { } otlp)
+        {
+            // Registered first: it exports from the start, and its last export comes after the loops stopped.
+            builder.Services.AddSingleton(services => new OtlpMetricsService(otlp, metrics, options.Environment, services.GetRequiredService<GoogleServices>().Http,
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Crema.Host.Otlp")));
+            builder.Services.AddHostedService(services => services.GetRequiredService<OtlpMetricsService>());
+        }
         if (options.Lease is { } lease)
         {
             // Registered before the supervisor: started first (its first look at the lease ends before the loops

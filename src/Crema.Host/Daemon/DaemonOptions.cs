@@ -55,6 +55,9 @@ internal sealed record DaemonOptions
     /// <summary>Whether /metrics has series per trigger (<c>--trigger-metrics</c>); default true.</summary>
     public bool TriggerMetrics { get; init; } = true;
 
+    /// <summary>OTLP metrics export (<c>--otlp-endpoint</c>, OTEL_EXPORTER_OTLP_*); default null: none, /metrics only.</summary>
+    public Observability.Otlp.OtlpExportOptions? Otlp { get; init; }
+
     /// <summary>Environment variables seen by scalers (xFromEnv) and the Google endpoint overrides.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 

@@ -39,7 +39,8 @@ internal static class HolderIdentity
     public static string Fallback() =>
         string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-{Environment.ProcessId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}");
 
-    private static async Task<string?> InstanceIdAsync(Func<string, string?> environment, HttpClient http, CancellationToken ct)
+    /// <summary>The instance id from the metadata server (GCE_METADATA_HOST, else metadata.google.internal); null when it does not answer within 3 s.</summary>
+    internal static async Task<string?> InstanceIdAsync(Func<string, string?> environment, HttpClient http, CancellationToken ct)
     {
         var host = environment("GCE_METADATA_HOST") is { Length: > 0 } h ? h : "metadata.google.internal";
         try

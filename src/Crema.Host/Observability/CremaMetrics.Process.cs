@@ -40,7 +40,7 @@ internal sealed partial class CremaMetrics
     }
 
     /// <summary>The informational version, e.g. <c>1.0.0+b2cba3f...</c>: the version, and the source revision after the plus.</summary>
-    private static (string Version, string Revision) BuildVersion()
+    internal static (string Version, string Revision) BuildVersion()
     {
         var informational = typeof(CremaMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
         var plus = informational.IndexOf('+', StringComparison.Ordinal);

@@ -51,11 +51,15 @@ internal sealed partial class CremaMetrics : IDisposable
         pollDuration = meter.CreateHistogram<double>("crema_poll_duration_seconds", unit: "s", description: "Time to read every trigger of a scaled object and decide.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = PollBuckets });
         triggerReadDuration = meter.CreateHistogram<double>("crema_trigger_read_duration_seconds", unit: "s",
-            description: "Time one trigger read took (from its start, after waiting for its type's concurrency bound, to its answer, error or timeout), by trigger type and result.");
+            description: "Time one trigger read took (from its start, after waiting for its type's concurrency bound, to its answer, error or timeout), by trigger type and result.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         CreateProcessInstruments();
     }
 
     public PrometheusTextExporter Exporter { get; }
+
+    /// <summary>This instance's meter: an OTLP export takes its instruments only, not those of another daemon in the process.</summary>
+    internal Meter Meter => meter;
 
     /// <summary>One failed read; without per-trigger series the trigger's name is left out (the object and type stay).</summary>
     public void TriggerError(string scaledObject, string trigger, string type)

@@ -38,6 +38,26 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_BadOtlpHeaders_ExitsOneBeforeReadingTheConfigWithoutShowingThem()
+    {
+        var environment = new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_HEADERS"] = "authorization Bearer s3cret" };
+
+        var run = await CliRun.RunAsync(environment, "run", "--otlp-endpoint", "http://localhost:4318");
+
+        run.ExitCode.ShouldBe(1);
+        run.ErrorLines.ShouldBe(["OTEL_EXPORTER_OTLP_HEADERS: header 1 of 1 is not key=value (a header name, then URL-encoded text); the value is not shown"]);
+    }
+
+    [Fact]
+    public async Task Run_UnknownOtlpProtocol_ExitsOne()
+    {
+        var run = await CliRun.RunAsync("run", "--otlp-endpoint", "http://localhost:4318", "--otlp-protocol", "http/json");
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("'http/json' not recognized");
+    }
+
+    [Fact]
     public async Task Run_BadLogFormat_ExitsOne()
     {
         var run = await CliRun.RunAsync("run", "--log-format", "xml");

@@ -26,12 +26,21 @@ internal sealed class LoopbackWebApp : IAsyncDisposable
     public string BaseAddress { get; }
 
     /// <summary>Builds the app, lets <paramref name="map"/> add its routes or handler, and starts it.</summary>
-    public static async Task<LoopbackWebApp> StartAsync(Action<WebApplication> map)
+    public static Task<LoopbackWebApp> StartAsync(Action<WebApplication> map) => StartAsync(map, port: 0);
+
+    /// <summary>
+    /// The same on <paramref name="port"/> (0: a free one), with <paramref name="protocols"/> (cleartext HTTP/2, as
+    /// gRPC needs, only when asked) and services <paramref name="services"/> adds.
+    /// </summary>
+    public static async Task<LoopbackWebApp> StartAsync(Action<WebApplication> map, int port,
+        Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2,
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port, listen => listen.Protocols = protocols));
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         map(app);
         await app.StartAsync().ConfigureAwait(false);

@@ -13,7 +13,7 @@ internal static class HelmRender
 {
     public static readonly string ChartDirectory = Path.Combine(RepositoryRoot.Path, "charts", "crema");
 
-    private static readonly Lazy<Task<string>> Binary = new(BuildAsync);
+    private static readonly Lazy<Task<string>> Binary = new(() => GoProgram.BuildAsync(Path.Combine(RepositoryRoot.Path, "tests", "helm-render"), "helm-render", "golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev"));
 
     /// <summary>Renders the chart with <paramref name="valuesYaml"/> laid over values.yaml (as <c>-f</c>), release "crema" in namespace "crema".</summary>
     public static async Task<RenderedChart> RenderAsync(string valuesYaml = "", string release = "crema", string @namespace = "crema")
@@ -36,29 +36,5 @@ internal static class HelmRender
         {
             File.Delete(valuesFile);
         }
-    }
-
-    private static async Task<string> BuildAsync()
-    {
-        var root = Path.Combine(Path.GetTempPath(), "crema-helm-render-" + Guid.NewGuid().ToString("N"));
-        var gopath = Path.Combine(root, "gopath");
-        Directory.CreateDirectory(gopath);
-        var binary = Path.Combine(root, "helm-render");
-        var environment = new Dictionary<string, string>
-        {
-            ["GO111MODULE"] = "off",
-            ["GOPATH"] = gopath + ":/usr/share/gocode",
-            ["CGO_ENABLED"] = "0",
-            ["GOFLAGS"] = string.Empty,
-            ["GOCACHE"] = Path.Combine(Path.GetTempPath(), "crema-helm-render-gocache"),
-        };
-        var source = Path.Combine(RepositoryRoot.Path, "tests", "helm-render");
-        var (exitCode, _, errors) = await ToolRun.RunAsync("go", ["build", "-o", binary, "."], source, environment).ConfigureAwait(false);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"Building tests/helm-render failed (apt-get install golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev): {errors}");
-        }
-        return binary;
     }
 }

@@ -10,7 +10,7 @@ namespace Crema.Tests.Samples.Terraform;
 /// </summary>
 internal static class HclParser
 {
-    private static readonly Lazy<Task<string>> Binary = new(() => GoProgram.BuildAsync("hclparse", "golang-go golang-github-hashicorp-hcl-v2-dev"));
+    private static readonly Lazy<Task<string>> Binary = new(() => GoProgram.BuildAsync(Path.Combine(RepositoryRoot.Path, "tests", "terraform-check", "hclparse"), "hclparse", "golang-go golang-github-hashicorp-hcl-v2-dev"));
 
     /// <summary>Parses every *.tf file in <paramref name="directory"/>.</summary>
     public static async Task<HclModule> ParseAsync(string directory)

@@ -10,7 +10,7 @@ namespace Crema.Tests.Samples.Terraform;
 /// </summary>
 public sealed class SchemaExtractorTests
 {
-    private static readonly Lazy<Task<string>> Binary = new(() => GoProgram.BuildAsync("schemaextract", "golang-go"));
+    private static readonly Lazy<Task<string>> Binary = new(() => GoProgram.BuildAsync(Path.Combine(RepositoryRoot.Path, "tests", "terraform-check", "schemaextract"), "schemaextract", "golang-go"));
 
     private const string IamBase = """
         package tpgiamresource

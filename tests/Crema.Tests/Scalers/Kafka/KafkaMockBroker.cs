@@ -16,7 +16,7 @@ namespace Crema.Tests.Scalers.Kafka;
 public sealed class KafkaMockBroker : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly Lazy<Task<string>> Binary = new(BuildAsync);
+    private static readonly Lazy<Task<string>> Binary = new(() => GoProgram.BuildAsync(Path.Combine(SourceDirectory(), "MockBroker"), "kafkamock", "golang-go golang-github-shopify-sarama-dev"));
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private Process? process;
     private string? control;
@@ -111,29 +111,6 @@ public sealed class KafkaMockBroker : IAsyncDisposable
         {
             File.Delete(stateFile);
         }
-    }
-
-    private static async Task<string> BuildAsync()
-    {
-        var root = Path.Combine(Path.GetTempPath(), "crema-kafkamock-" + Guid.NewGuid().ToString("N"));
-        var gopath = Path.Combine(root, "gopath");
-        Directory.CreateDirectory(gopath);
-        var binary = Path.Combine(root, "kafkamock");
-        var environment = new Dictionary<string, string>
-        {
-            ["GO111MODULE"] = "off",
-            ["GOPATH"] = gopath + ":/usr/share/gocode",
-            ["CGO_ENABLED"] = "0",
-            ["GOFLAGS"] = string.Empty,
-            ["GOCACHE"] = Path.Combine(Path.GetTempPath(), "crema-kafkamock-gocache"),
-        };
-        var (exitCode, _, errors) = await ToolRun.RunAsync(
-            "go", ["build", "-o", binary, "."], Path.Combine(SourceDirectory(), "MockBroker"), environment).ConfigureAwait(false);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"Building the Kafka mock broker failed (apt-get install golang-go golang-github-shopify-sarama-dev): {errors}");
-        }
-        return binary;
     }
 
     /// <summary>This file's folder in the source tree (the tests run from the same checkout they were built from).</summary>

@@ -15,7 +15,10 @@ internal sealed class TriggerSecrets
 
     private readonly LoopServices services;
     private readonly TriggerAuthentication? authentication;
-    private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, string> NoParameters = new Dictionary<string, string>();
+
+    // Created with the first secret value: most triggers have none, and an empty set is 400 bytes per trigger.
+    private ConcurrentDictionary<string, byte>? known;
     private Resolved? current;
 
     public TriggerSecrets(LoopServices services, TriggerAuthentication? authentication, Trigger trigger)
@@ -39,8 +42,8 @@ internal sealed class TriggerSecrets
     /// <summary>Every auth parameter, for building the scaler.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ResolveAsync(CancellationToken ct)
     {
-        IReadOnlyDictionary<string, string> values = authentication is null
-            ? new Dictionary<string, string>()
+        var values = authentication is null
+            ? NoParameters
             : await services.Auth.ResolveAsync(authentication, ct).ConfigureAwait(false);
         foreach (var value in values.Values)
         {
@@ -82,7 +85,11 @@ internal sealed class TriggerSecrets
     /// <summary><paramref name="text"/> with every known secret value replaced by <c>[redacted]</c>.</summary>
     public string Redact(string text)
     {
-        foreach (var secret in known.Keys.OrderByDescending(k => k.Length))
+        if (Volatile.Read(ref known) is not { } secrets)
+        {
+            return text;
+        }
+        foreach (var secret in secrets.Keys.OrderByDescending(k => k.Length))
         {
             text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
         }
@@ -96,7 +103,10 @@ internal sealed class TriggerSecrets
         {
             if (form.Trim().Length >= ShortestRedacted)
             {
-                known.TryAdd(form, 0);
+                var secrets = Volatile.Read(ref known)
+                    ?? Interlocked.CompareExchange(ref known, new ConcurrentDictionary<string, byte>(StringComparer.Ordinal), null)
+                    ?? known;
+                secrets.TryAdd(form, 0);
             }
         }
     }

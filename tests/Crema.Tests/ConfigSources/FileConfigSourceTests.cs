@@ -56,6 +56,15 @@ public sealed class FileConfigSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_Utf16FileWithItsMark_DecodedAsFileReadAllTextDoes()
+    {
+        var path = PathOf("crema.yaml");
+        await File.WriteAllTextAsync(path, "spec: {} # é\n", Encoding.Unicode);
+
+        (await new FileConfigSource(path).ReadAsync(CancellationToken.None)).Text.ShouldBe("spec: {} # é\n");
+    }
+
+    [Fact]
     public async Task OfFileAsync_FileLargerThanTheBuffer_SameDigestAsTheWholeBytes()
     {
         var path = PathOf("big.yaml");

@@ -15,7 +15,13 @@ internal static class ProcessBenchmarks
             return 2;
         }
         var numbers = arguments.Select(a => int.Parse(a, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
-        output.WriteLine($"{Environment.ProcessorCount} logical cores; crema: {(Environment.GetEnvironmentVariable("DOTNET_gcServer") == "0" ? "workstation GC (DOTNET_gcServer=0)" : "its configured GC")}");
+        var gc = Environment.GetEnvironmentVariable("DOTNET_gcServer") switch
+        {
+            "1" => "server GC (DOTNET_gcServer=1)",
+            "0" => "workstation GC (DOTNET_gcServer=0)",
+            _ => "its configured GC (workstation, concurrent)",
+        };
+        output.WriteLine($"{Environment.ProcessorCount} logical cores; crema: {gc}");
         switch (which)
         {
             case "SCALE":

@@ -61,9 +61,8 @@ public static class ConfigLoader
         {
             return null;
         }
-        var map = new SourceMap();
-        var config = ConfigBinding.Bind(new BindContext(diagnostics, map), root);
-        ConfigValidator.Validate(new ValidationContext(config, map, diagnostics, scalers) { DaemonEnvironment = daemonEnvironment });
+        var config = ConfigBinding.Bind(new BindContext(diagnostics), root);
+        ConfigValidator.Validate(new ValidationContext(config, new SourceMap(root), diagnostics, scalers) { DaemonEnvironment = daemonEnvironment });
         return config;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Crema.Abstractions;
 using Polly;
@@ -74,6 +75,10 @@ internal sealed class GoogleApiHttp
             }
         }
 
+        // The first attempt's admission is waited for here, before the retry pipeline is entered: with thousands of
+        // callers queued for a quota (every target's first read at start), each waits as one small await instead
+        // of a pipeline's worth of state (about 1 KB each).
+        var admitted = new StrongBox<RequestPacer.Lease?>(pacer is null ? null : await pacer.AcquireAsync(cancellationToken).ConfigureAwait(false));
         try
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -84,7 +89,7 @@ internal sealed class GoogleApiHttp
                 return await retry.ExecuteAsync(
                     static async (ctx, state) => await state.Self.AttemptAsync(state, ctx.CancellationToken).ConfigureAwait(false),
                     context,
-                    new AttemptState(this, method, uri, observe, jsonBody, token, cancellationToken, pacer)).ConfigureAwait(false);
+                    new AttemptState(this, method, uri, observe, jsonBody, token, cancellationToken, pacer, admitted)).ConfigureAwait(false);
             }
             finally
             {
@@ -95,13 +100,19 @@ internal sealed class GoogleApiHttp
         {
             return Unreachable("DEADLINE_EXCEEDED", $"{method} {uri.AbsolutePath} timed out");
         }
+        finally
+        {
+            // Not taken by an attempt (the pipeline ended first): its place in flight goes back.
+            Interlocked.Exchange(ref admitted.Value, null)?.Dispose();
+        }
     }
 
     // One attempt: admission by the pacer (not under the attempt's timeout: a queue for the quota is not a
     // slow server), then the exchange under the timeout; the reply tells the pacer whether to back off.
     private async Task<GoogleApiResponse> AttemptAsync(AttemptState state, CancellationToken retryToken)
     {
-        using var lease = state.Pacer is null ? null : await state.Pacer.AcquireAsync(retryToken).ConfigureAwait(false);
+        using var lease = state.Pacer is null ? null
+            : Interlocked.Exchange(ref state.Admitted.Value, null) ?? await state.Pacer.AcquireAsync(retryToken).ConfigureAwait(false);
         var response = await attempt.ExecuteAsync(
             static async (s, attemptToken) =>
                 await s.Self.SendOnceAsync(s.Method, s.Uri, s.Observe, s.Body, s.Token, attemptToken, s.Caller).ConfigureAwait(false),
@@ -226,5 +237,6 @@ internal sealed class GoogleApiHttp
     }
 
     private sealed record AttemptState(
-        GoogleApiHttp Self, HttpMethod Method, Uri Uri, Action<int> Observe, string? Body, string? Token, CancellationToken Caller, RequestPacer? Pacer);
+        GoogleApiHttp Self, HttpMethod Method, Uri Uri, Action<int> Observe, string? Body, string? Token, CancellationToken Caller, RequestPacer? Pacer,
+        StrongBox<RequestPacer.Lease?> Admitted);
 }

@@ -109,7 +109,7 @@ internal static class RunCommand
             {
                 return ConfigFileReader.Unreadable;
             }
-            var (text, loaded, exitCode) = await LoadInitialAsync(source, environment, error, ct).ConfigureAwait(false);
+            var (digest, loaded, exitCode) = await LoadInitialAsync(source, environment, error, ct).ConfigureAwait(false);
             if (exitCode != 0)
             {
                 return exitCode;
@@ -123,7 +123,7 @@ internal static class RunCommand
             var options = new DaemonOptions
             {
                 Source = source,
-                InitialText = text!,
+                InitialDigest = digest!,
                 InitialConfig = loaded!,
                 Address = parsed.GetValue(address)!,
                 Port = parsed.GetValue(port) ?? DefaultPort(environment),
@@ -174,9 +174,9 @@ internal static class RunCommand
         return null;
     }
 
-    internal static async Task<(string? Text, CremaConfig? Config, int ExitCode)> LoadInitialAsync(IConfigSource source, Func<string, string?> environment, TextWriter error, CancellationToken ct)
+    internal static async Task<(ConfigDigest? Digest, CremaConfig? Config, int ExitCode)> LoadInitialAsync(IConfigSource source, Func<string, string?> environment, TextWriter error, CancellationToken ct)
     {
-        string text;
+        ConfigText text;
         try
         {
             text = await source.ReadAsync(ct).ConfigureAwait(false);
@@ -186,7 +186,7 @@ internal static class RunCommand
             error.WriteLine($"{source.Description}: cannot read the config: {ErrorText.Of(e)}");
             return (null, null, ConfigFileReader.Unreadable);
         }
-        var result = ConfigLoader.Load(text, source.Description, ConfigFileReader.Scalers, environment);
+        var result = ConfigLoader.Load(text.Text, source.Description, ConfigFileReader.Scalers, environment);
         foreach (var diagnostic in result.Errors)
         {
             error.WriteLine(diagnostic.ToString());
@@ -195,7 +195,7 @@ internal static class RunCommand
         {
             error.WriteLine($"{source.Description}: {result.Errors.Count} error(s)");
         }
-        return result.IsValid ? (text, result.Config, 0) : (null, null, ConfigFileReader.Invalid);
+        return result.IsValid ? (text.Digest, result.Config, 0) : (null, null, ConfigFileReader.Invalid);
     }
 
     private static int DefaultPort(Func<string, string?> environment) =>

@@ -12,5 +12,13 @@ internal sealed class ParameterManagerConfigSource(IParameterManagerClient clien
 
     public TimeSpan? PollInterval => TimeSpan.FromSeconds(30);
 
-    public Task<string> ReadAsync(CancellationToken ct) => client.RenderAsync(versionName, ct);
+    public async Task<ConfigText> ReadAsync(CancellationToken ct)
+    {
+        var text = await client.RenderAsync(versionName, ct).ConfigureAwait(false);
+        return new ConfigText(text, ConfigDigest.Of(text));
+    }
+
+    // The payload has to be fetched to be compared; what is saved is the parse of an unchanged one.
+    public async Task<ConfigText?> ReadIfChangedAsync(ConfigDigest last, CancellationToken ct) =>
+        await ReadAsync(ct).ConfigureAwait(false) is var current && current.Digest == last ? null : current;
 }

@@ -75,7 +75,7 @@ internal sealed partial class DaemonHost : IAsyncDisposable
                 TargetHealth = options.TargetHealth,
                 WriteGate = (IWriteGate?)services.GetService<LeaseElector>() ?? OpenWriteGate.Instance,
             };
-            return new ScalingSupervisor(loopServices, options.Source, options.InitialText, options.InitialConfig);
+            return new ScalingSupervisor(loopServices, options.Source, options.InitialDigest, options.InitialConfig);
         });
         var app = builder.Build();
         StatusEndpoints.Map(app, status, metrics, options.Time);

@@ -10,8 +10,8 @@ internal sealed record DaemonOptions
 {
     public required IConfigSource Source { get; init; }
 
-    /// <summary>The config text already read and validated at start.</summary>
-    public required string InitialText { get; init; }
+    /// <summary>The digest of the config text already read and validated at start (the text itself is not kept).</summary>
+    public required ConfigDigest InitialDigest { get; init; }
 
     public required CremaConfig InitialConfig { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Crema.Core.Configuration;
 using Crema.Core.Engine;
 using Microsoft.Extensions.Logging;
@@ -18,7 +17,7 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
     private readonly TargetInstances instances;
     private readonly TimeSpan interval;
     private readonly ILogger logger;
-    private readonly Channel<string> wake = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly LoopWake wake = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly HashSet<string> pushed = new(StringComparer.Ordinal);
     private Task? running;
@@ -39,7 +38,7 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
             {
                 pushed.Add(key);
             }
-            wake.Writer.TryWrite(key);
+            wake.Signal();
         };
         instances = new TargetInstances(services, scaledObject.Spec.ScaleTargetRef.Name, Name, interval, logger);
         services.WriteGate.BecameWriter += OnBecameWriter;
@@ -101,17 +100,7 @@ internal sealed partial class ScalingLoop : IAsyncDisposable
     }
 
     // A daemon that has just taken the lease over polls (and writes) at once, not an interval later.
-    private void OnBecameWriter() => wake.Writer.TryWrite("lease");
+    private void OnBecameWriter() => wake.Signal();
 
-    private async Task WaitAsync(TimeSpan wait, CancellationToken ct)
-    {
-        using var delay = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var timer = Task.Delay(wait, services.Time, delay.Token);
-        var woken = wake.Reader.WaitToReadAsync(delay.Token).AsTask();
-        await Task.WhenAny(timer, woken).ConfigureAwait(false);
-        await delay.CancelAsync().ConfigureAwait(false);
-        while (wake.Reader.TryRead(out _))
-        {
-        }
-    }
+    private Task WaitAsync(TimeSpan wait, CancellationToken ct) => wake.WaitAsync(wait, services.Time, ct);
 }

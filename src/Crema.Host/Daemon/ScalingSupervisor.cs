@@ -1,3 +1,5 @@
+using System.Runtime;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Crema.Core.Configuration;
 using Crema.Host.ConfigSources;
@@ -12,8 +14,15 @@ namespace Crema.Host.Daemon;
 /// a valid change restarts only the objects whose settings changed; an invalid change is reported on
 /// /status and in logs, and the last good config keeps running.
 /// </summary>
-internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSource source, string initialText, CremaConfig initialConfig) : BackgroundService
+internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSource source, ConfigDigest initialDigest, CremaConfig initialConfig) : BackgroundService
 {
+    /// <summary>
+    /// A config at least this large (about 700 scaled objects) is followed by one compacting collection once applied:
+    /// loading it leaves tens of megabytes of parse garbage, much of it on the large object heap, which is otherwise
+    /// kept (and resident) until memory runs short.
+    /// </summary>
+    internal const long CompactAfterBytes = 1024 * 1024;
+
     private readonly Dictionary<string, (string Fingerprint, ScalingLoop Loop)> loops = new(StringComparer.Ordinal);
     private readonly ILogger logger = services.Logging.CreateLogger("Crema.Supervisor");
 
@@ -22,12 +31,16 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
     private readonly SemaphoreSlim loopsGate = new(1, 1);
     private readonly HashSet<string> running = new(StringComparer.Ordinal);
     private bool stopped;
-    private string lastText = initialText;
+    // Only the digest of the running config is kept: the file of 10,000 objects is 6.5 MB, 13 MB as a string.
+    private ConfigDigest lastDigest = initialDigest;
+    private CremaConfig? initial = initialConfig;
     private string? lastRejection;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await ApplyAsync(initialConfig).ConfigureAwait(false);
+        var first = initial!;
+        initial = null;
+        await ApplyAsync(first, lastDigest).ConfigureAwait(false);
         services.Status.Ready = true;
         if (source.PollInterval is not { } interval)
         {
@@ -110,28 +123,30 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
 
     private async Task ReloadAsync(CancellationToken ct)
     {
-        string text;
+        ConfigText? changed;
         try
         {
-            text = await source.ReadAsync(ct).ConfigureAwait(false);
+            changed = await source.ReadIfChangedAsync(lastDigest, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             RejectReload($"cannot read {source.Description}: {ErrorText.Of(e)}", "unreadable");
             return;
         }
-        if (text == lastText)
+        if (changed is null)
         {
             return;
         }
-        lastText = text;
-        var result = ConfigLoader.Load(text, source.Description, services.Scalers, services.Environment);
+        // Taken before the load: a broken text is reported once, not parsed again every poll until it changes.
+        lastDigest = changed.Digest;
+        var result = ConfigLoader.Load(changed.Text, source.Description, services.Scalers, services.Environment);
+        changed = null;
         if (!result.IsValid)
         {
             RejectReload(string.Join("; ", result.Errors.Take(10)) + (result.Errors.Count > 10 ? $"; and {result.Errors.Count - 10} more" : string.Empty), "invalid");
             return;
         }
-        await ApplyAsync(result.Config!).ConfigureAwait(false);
+        await ApplyAsync(result.Config!, lastDigest).ConfigureAwait(false);
     }
 
     private void RejectReload(string message, string result)
@@ -146,7 +161,7 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
         }
     }
 
-    private async Task ApplyAsync(CremaConfig config)
+    private async Task ApplyAsync(CremaConfig config, ConfigDigest digest)
     {
         await loopsGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
@@ -160,6 +175,17 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
         {
             loopsGate.Release();
         }
+        if (digest.Bytes >= CompactAfterBytes)
+        {
+            CompactHeap();
+        }
+    }
+
+    /// <summary>One blocking, compacting collection that also returns the freed memory to the system; the loops pause while it runs, once per such load.</summary>
+    private static void CompactHeap()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private async Task ApplyUnderGateAsync(CremaConfig config)
@@ -189,13 +215,16 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
         LogApplied(logger, source.Description, wanted.Count, Names(started), Names(stopped.Select(l => l.Value.Loop.Name)));
     }
 
-    /// <summary>Everything that affects one object's loop: its spec, the authentications it uses and the global interval.</summary>
-    private static string Fingerprint(CremaSpec spec, ScaledObject scaledObject) => JsonSerializer.Serialize(new
+    /// <summary>
+    /// Everything that affects one object's loop (its spec, the authentications it uses and the global interval), as
+    /// the SHA-256 of its JSON: the JSON itself is about 2 KB per object, kept for as long as the loop runs.
+    /// </summary>
+    private static string Fingerprint(CremaSpec spec, ScaledObject scaledObject) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new
     {
         scaledObject,
         spec.PollingInterval,
         authentications = scaledObject.Spec.Triggers.Select(t => TriggerContexts.AuthenticationOf(spec, t)).ToArray(),
-    });
+    })));
 
     private static string Names(IEnumerable<string> names) => string.Join(", ", names.Order(StringComparer.Ordinal)) is { Length: > 0 } list ? list : "none";
 

@@ -14,11 +14,14 @@ internal sealed partial class TriggerSecrets
     /// <summary>Shorter values are not scrubbed: they would mangle messages and are no real secret.</summary>
     private const int ShortestRedacted = 4;
 
+    private static readonly IReadOnlyDictionary<string, string> NoParameters = new Dictionary<string, string>();
+
     private readonly LoopServices services;
     private readonly TriggerAuthentication? authentication;
-    private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
     private readonly string owner;
-    private readonly ILogger logger;
+
+    // Created with the first secret value: most triggers have none, and an empty set is 400 bytes per trigger.
+    private ConcurrentDictionary<string, byte>? known;
     private Resolved? current;
     private string? refreshError;
 
@@ -28,7 +31,6 @@ internal sealed partial class TriggerSecrets
         this.services = services;
         this.authentication = authentication;
         this.owner = owner;
-        logger = services.Logging.CreateLogger("Crema.TriggerSecrets");
         // xFromEnv metadata is read by the scaler itself; its values are secrets just the same.
         foreach (var (key, variable) in trigger.Metadata)
         {
@@ -46,8 +48,8 @@ internal sealed partial class TriggerSecrets
     /// <summary>Every auth parameter, for building the scaler.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ResolveAsync(CancellationToken ct)
     {
-        IReadOnlyDictionary<string, string> values = authentication is null
-            ? new Dictionary<string, string>()
+        var values = authentication is null
+            ? NoParameters
             : await services.Auth.ResolveAsync(authentication, ct).ConfigureAwait(false);
         foreach (var value in values.Values)
         {
@@ -80,14 +82,14 @@ internal sealed partial class TriggerSecrets
             if (error != refreshError)
             {
                 refreshError = error;
-                LogRefreshFailed(logger, owner, error);
+                LogRefreshFailed(Logger, owner, error);
             }
             return false;
         }
         if (refreshError is not null)
         {
             refreshError = null;
-            LogRefreshRecovered(logger, owner);
+            LogRefreshRecovered(Logger, owner);
         }
         foreach (var value in fresh.Values)
         {
@@ -101,7 +103,11 @@ internal sealed partial class TriggerSecrets
     /// <summary><paramref name="text"/> with every known secret value replaced by <c>[redacted]</c>.</summary>
     public string Redact(string text)
     {
-        foreach (var secret in known.Keys.OrderByDescending(k => k.Length))
+        if (Volatile.Read(ref known) is not { } secrets)
+        {
+            return text;
+        }
+        foreach (var secret in secrets.Keys.OrderByDescending(k => k.Length))
         {
             text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
         }
@@ -115,10 +121,16 @@ internal sealed partial class TriggerSecrets
         {
             if (form.Trim().Length >= ShortestRedacted)
             {
-                known.TryAdd(form, 0);
+                var secrets = Volatile.Read(ref known)
+                    ?? Interlocked.CompareExchange(ref known, new ConcurrentDictionary<string, byte>(StringComparer.Ordinal), null)
+                    ?? known;
+                secrets.TryAdd(form, 0);
             }
         }
     }
+
+    // Only when there is something to say: the factory hands out one logger per category anyway.
+    private ILogger Logger => services.Logging.CreateLogger("Crema.TriggerSecrets");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Owner}: its secrets could not be read again ({Error}); the scaler keeps the values it was built with and tries again at its next read")]
     private static partial void LogRefreshFailed(ILogger logger, string owner, string error);

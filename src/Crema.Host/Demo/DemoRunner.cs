@@ -38,7 +38,7 @@ internal sealed class DemoRunner(TextWriter output, TextWriter error)
         await using var daemon = DaemonHost.Create(new DaemonOptions
         {
             Source = new InlineConfigSource("demo", yaml),
-            InitialText = yaml,
+            InitialDigest = ConfigDigest.Of(yaml),
             InitialConfig = loaded.Config!,
             Address = "127.0.0.1",
             Port = port,

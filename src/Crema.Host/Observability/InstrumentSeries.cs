@@ -1,11 +1,16 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
 
 namespace Crema.Host.Observability;
 
-/// <summary>The aggregated values of one instrument, one entry per label set.</summary>
-internal sealed class InstrumentSeries(Instrument instrument, double[] bucketBounds)
+/// <summary>
+/// The aggregated values of one instrument, one entry per label set. The label texts of counters and histograms,
+/// which are kept for the process's life, come from <paramref name="labelPool"/>, shared by all instruments: the
+/// same object's labels (<c>scaled_object="..",target=".."</c>) are then one string, not one per instrument.
+/// </summary>
+internal sealed class InstrumentSeries(Instrument instrument, double[] bucketBounds, ConcurrentDictionary<string, string> labelPool)
 {
     private readonly Lock gate = new();
     private readonly SortedDictionary<string, double> values = new(StringComparer.Ordinal);
@@ -37,13 +42,20 @@ internal sealed class InstrumentSeries(Instrument instrument, double[] bucketBou
             {
                 if (!histograms.TryGetValue(labels, out var histogram))
                 {
-                    histograms[labels] = histogram = new HistogramValue(bucketBounds.Length);
+                    histograms[labelPool.GetOrAdd(labels, labels)] = histogram = new HistogramValue(bucketBounds.Length);
                 }
                 histogram.Add(value, bucketBounds);
             }
             else if (IsCounter && !IsObservable)
             {
-                values[labels] = values.GetValueOrDefault(labels) + value;
+                if (values.TryGetValue(labels, out var total))
+                {
+                    values[labels] = total + value;
+                }
+                else
+                {
+                    values[labelPool.GetOrAdd(labels, labels)] = value;
+                }
             }
             else
             {

@@ -17,6 +17,7 @@ internal sealed class PrometheusTextExporter : IDisposable
     private readonly ConcurrentDictionary<Instrument, InstrumentSeries> series = new();
     private readonly Lock scrapeLock = new();
     private readonly double[] bucketBounds;
+    private readonly ConcurrentDictionary<string, string> labelPool = new(StringComparer.Ordinal);
 
     public PrometheusTextExporter(Meter meter, double[] histogramBuckets)
     {
@@ -25,7 +26,7 @@ internal sealed class PrometheusTextExporter : IDisposable
         {
             if (ReferenceEquals(instrument.Meter, meter))
             {
-                series.TryAdd(instrument, new InstrumentSeries(instrument, BucketsOf(instrument) ?? bucketBounds));
+                series.TryAdd(instrument, new InstrumentSeries(instrument, BucketsOf(instrument) ?? bucketBounds, labelPool));
                 l.EnableMeasurementEvents(instrument);
             }
         };
@@ -49,6 +50,11 @@ internal sealed class PrometheusTextExporter : IDisposable
             foreach (var s in series.Values.OrderBy(s => s.Instrument.Name, StringComparer.Ordinal))
             {
                 s.Write(text);
+                if (s.IsObservable)
+                {
+                    // Read again at the next scrape; kept until then they would hold every gauge series of every object in between.
+                    s.ResetGauges();
+                }
             }
             return text.ToString();
         }

@@ -24,9 +24,7 @@ internal sealed class HttpSource
     {
         this.client = client;
         this.options = options;
-        timeout = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.Timeout })
-            .Build();
+        timeout = TimeoutPipelines.For(timeProvider, options.Timeout);
         var auth = options.Authentication;
         if (auth.OAuth is { } settings)
         {

@@ -17,7 +17,7 @@ public sealed class DaemonConfigSourceTests
         var source = new InlineConfigSource("CREMA_CONFIG_YAML", "spec: {}");
 
         source.PollInterval.ShouldBeNull();
-        (await source.ReadAsync(CancellationToken.None)).ShouldBe("spec: {}");
+        (await source.ReadAsync(CancellationToken.None)).Text.ShouldBe("spec: {}");
         source.Description.ShouldBe("CREMA_CONFIG_YAML");
     }
 

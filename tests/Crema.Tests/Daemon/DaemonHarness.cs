@@ -68,7 +68,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
         var options = new DaemonOptions
         {
             Source = new FileConfigSource(configPath),
-            InitialText = yaml,
+            InitialDigest = ConfigDigest.Of(yaml),
             InitialConfig = loaded.Config!,
             Address = "127.0.0.1",
             Port = 0,

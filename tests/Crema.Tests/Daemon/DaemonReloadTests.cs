@@ -77,4 +77,32 @@ public sealed class DaemonReloadTests
         line.ShouldContain("spec.pollingInterval");
         line.ShouldContain("maxReplicaCount");
     }
+
+    [Fact]
+    public async Task Run_OneObjectEditedAndFileRewrittenUnchanged_RestartsOnlyThatObjectAndReloadsNoMore()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 5;
+        scalers.Values["c"] = 2;
+        var log = new StringWriter();
+        await using var harness = await DaemonHarness.StartAsync(
+            DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10), (DaemonConfigs.PoolC, "c", 10)),
+            new Dictionary<string, int> { [DaemonConfigs.PoolA] = 0, [DaemonConfigs.PoolC] = 0 }, [scalers],
+            configure: o => o with { LogFormat = "text", LogOutput = TextWriter.Synchronized(log), LogLevel = Microsoft.Extensions.Logging.LogLevel.Information });
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 5, TimeSpan.FromSeconds(1), 40, "pool-a scales to 5");
+
+        var edited = DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10), (DaemonConfigs.PoolC, "c", 1));
+        await File.WriteAllTextAsync(harness.ConfigPath, edited);
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolC) == 1, TimeSpan.FromSeconds(1), 40, "pool-c's new max applied");
+        for (var i = 0; i < 3; i++)
+        {
+            await File.WriteAllTextAsync(harness.ConfigPath, edited);
+            await harness.StepAsync(TimeSpan.FromSeconds(2), DaemonConfigs.PoolA);
+        }
+
+        var applied = log.ToString().Split('\n').Where(l => l.Contains("applied:", StringComparison.Ordinal)).ToList();
+        applied.Count.ShouldBe(2, "the start and the one edit; rewriting the same bytes is no change");
+        applied[1].ShouldContain("started: pool-c; stopped: pool-c");
+        (await harness.MetricsAsync()).ShouldContain("crema_config_reloads_total{result=\"applied\"} 2");
+    }
 }

@@ -57,4 +57,28 @@ public sealed class PrometheusTextExporterTests
         text.ShouldContain("app_read_seconds_bucket{le=\"0.1\"} 0\napp_read_seconds_bucket{le=\"1\"} 1\n");
         text.ShouldNotContain("app_poll_seconds_bucket{le=\"0.1\"}");
     }
+
+    [Fact]
+    public void Scrape_Twice_GaugesReadAgainCountersAndHistogramsKeptAcrossInstrumentsWithTheSameLabels()
+    {
+        using var meter = new Meter("test-" + Guid.NewGuid());
+        using var exporter = new Crema.Host.Observability.PrometheusTextExporter(meter, [1]);
+        var objects = new List<string> { "a", "b" };
+        meter.CreateObservableGauge("app_active", () => objects.Select(o => new Measurement<double>(1, new KeyValuePair<string, object?>("scaled_object", o))), description: "Active.");
+        var polls = meter.CreateCounter<long>("app_polls_total", description: "Polls.");
+        var durations = meter.CreateHistogram<double>("app_poll_seconds", description: "Poll time.");
+        polls.Add(1, new KeyValuePair<string, object?>("scaled_object", "a"));
+        durations.Record(0.5, new KeyValuePair<string, object?>("scaled_object", "a"));
+
+        var first = exporter.Scrape();
+        objects.Remove("b");
+        polls.Add(2, new KeyValuePair<string, object?>("scaled_object", "a"));
+        var second = exporter.Scrape();
+
+        first.ShouldContain("app_active{scaled_object=\"b\"} 1\n");
+        second.ShouldContain("app_active{scaled_object=\"a\"} 1\n");
+        second.ShouldNotContain("app_active{scaled_object=\"b\"}", customMessage: "a gauge is what its callback reports now");
+        second.ShouldContain("app_polls_total{scaled_object=\"a\"} 3\n");
+        second.ShouldContain("app_poll_seconds_count{scaled_object=\"a\"} 1\n");
+    }
 }

@@ -3,12 +3,10 @@ using Crema.Core.Configuration.Yaml;
 
 namespace Crema.Core.Configuration.Binding;
 
-/// <summary>Shared state of one binding pass: where to report problems and where each path sits.</summary>
-internal sealed class BindContext(DiagnosticBag diagnostics, SourceMap map)
+/// <summary>Shared state of one binding pass: where to report problems.</summary>
+internal sealed class BindContext(DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
-
-    public SourceMap Map { get; } = map;
 
     /// <summary>
     /// A reader over <paramref name="node"/> accepting <paramref name="fields"/>. A node that is not a
@@ -16,7 +14,6 @@ internal sealed class BindContext(DiagnosticBag diagnostics, SourceMap map)
     /// </summary>
     public MappingReader Mapping(ConfigNode node, string path, IReadOnlyList<string> fields, IReadOnlyDictionary<string, string>? unsupported = null)
     {
-        Map.Add(path, node.Position);
         if (node is MappingConfigNode mapping)
         {
             return new MappingReader(this, mapping, path, fields, isValid: true, unsupported);

@@ -127,7 +127,6 @@ internal sealed partial class MappingReader
         for (var i = 0; i < sequence.Items.Count; i++)
         {
             var itemPath = ConfigPath.Item(FieldPath(name), i);
-            context.Map.Add(itemPath, sequence.Items[i].Position);
             items.Add((sequence.Items[i], itemPath));
         }
         return items;
@@ -154,7 +153,6 @@ internal sealed partial class MappingReader
         foreach (var (key, value) in mapping.Entries)
         {
             var valuePath = ConfigPath.Field(FieldPath(name), key.Value);
-            context.Map.Add(valuePath, value.Position);
             if (value is ScalarConfigNode scalar)
             {
                 result[key.Value] = scalar.IsNull ? string.Empty : scalar.Value;

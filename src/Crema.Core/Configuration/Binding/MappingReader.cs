@@ -27,7 +27,6 @@ internal sealed partial class MappingReader
                 context.Diagnostics.Error(key.Position, fieldPath, unsupported?.GetValueOrDefault(key.Value) ?? UnknownField(key.Value, fields));
                 continue;
             }
-            context.Map.Add(fieldPath, value.Position);
             if (value is not ScalarConfigNode { IsNull: true })
             {
                 values[key.Value] = value;

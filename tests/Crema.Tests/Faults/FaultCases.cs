@@ -65,8 +65,11 @@ internal static class FaultCases
             const string Moved = "source-password-moved";
             rig.Secrets.Secrets[FaultRig.SecretVersion(Moved)] = FaultRig.Password;
             rig.Secrets.FailStatus = status;
-            rig.Source.Value = 9;
+            var loadedAt = await LoadedAtAsync(rig);
             await File.WriteAllTextAsync(rig.Harness.ConfigPath, rig.WithPasswordSecret(Moved));
+            // Only the new trigger may see 9: the old one reading it before the reload lands would hide the fault.
+            await rig.Harness.AdvanceUntilAsync(async () => await LoadedAtAsync(rig) != loadedAt, FaultRig.Poll, 30, $"{name}: the reload applied");
+            rig.Source.Value = 9;
         },
         rig =>
         {
@@ -77,6 +80,9 @@ internal static class FaultCases
     {
         Seen = async rig => await TriggerErrorAsync(rig) && rig.Secrets.Accessed.Any(a => a.Contains("source-password-moved", StringComparison.Ordinal)),
     };
+
+    private static async Task<string> LoadedAtAsync(FaultRig rig) =>
+        (await rig.Harness.StatusAsync()).GetProperty("config").GetProperty("loadedAt").ToString();
 
     // The Admin API answered pool-a with this status at least once.
     private static Func<FaultRig, Task<bool>> ApiStatus(string status) => async rig =>

@@ -47,7 +47,7 @@ internal static partial class FuzzTargets
         {
             TimeSeriesJsonReader.ReadPage(text);
             return null;
-        }, typeof(FormatException), typeof(JsonException));
+        }, typeof(FormatException));
     }
 
     private static FuzzTarget MonitoringError()
@@ -87,11 +87,18 @@ internal static partial class FuzzTargets
         var requested = CloudRunResourceName.Parse("projects/p/locations/l/workerPools/w");
         return new FuzzTarget("cloud-run", FuzzInputs.JsonMix(seeds, keys, words), text =>
         {
-            // JsonException is the documented refusal: CloudRunClient turns it into a GoogleApiException or a failed ScaleResult.
-            var target = CloudRunJson.ReadTarget(text, requested);
-            CloudRunJson.ReadOperation(text);
-            return target.InstanceCount < 0 ? $"a negative instance count {target.InstanceCount}" : null;
-        }, typeof(JsonException));
+            // JsonException is the documented refusal: CloudRunClient words it (NotJson) in a GoogleApiException or a failed ScaleResult.
+            try
+            {
+                var target = CloudRunJson.ReadTarget(text, requested);
+                CloudRunJson.ReadOperation(text);
+                return target.InstanceCount < 0 ? $"a negative instance count {target.InstanceCount}" : null;
+            }
+            catch (JsonException e)
+            {
+                return Clean(CloudRunClient.NotJson(e), "the unreadable-reply message");
+            }
+        });
     }
 
     private static FuzzTarget SecretPayload()

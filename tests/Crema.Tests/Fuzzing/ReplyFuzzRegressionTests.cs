@@ -3,6 +3,7 @@ using System.Text;
 using Crema.Core.Expressions;
 using Crema.Google;
 using Crema.Google.CloudRun;
+using Crema.Google.Storage;
 using Crema.Host.Leadership;
 using Crema.Scalers.AwsSqs;
 using Crema.Scalers.AzureQueue;
@@ -22,6 +23,7 @@ using Crema.Tests.Scalers.Beanstalkd;
 using Crema.Tests.Scalers.MetricsApi;
 using Crema.Tests.Scalers.NatsJetStream;
 using Crema.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Grpc.Core;
 using k8s;
 
@@ -190,5 +192,32 @@ public sealed class ReplyFuzzRegressionTests
         var error = await Should.ThrowAsync<AwsSqsException>(async () => await scaler.ReadAsync(CancellationToken.None));
 
         error.Message.ShouldBe("aws-sqs-queue: queue orders: attribute ApproximateNumberOfMessages is \"5[redacted]\", not an integer");
+    }
+
+    [Theory]
+    [InlineData("""{"a":{"b\ud800":1}}""", "a.c")]
+    [InlineData("""{"a":"\ud800"}""", "a")]
+    public void MetricsApiJson_NameOrStringWithLoneSurrogate_NotValidJsonRatherThanInvalidOperation(string body, string location)
+    {
+        var extractor = ValueExtractors.Create(MetricsApiFormat.Json, location, out _).ShouldNotBeNull();
+
+        Should.Throw<MetricsApiException>(() => extractor.Extract(Encoding.UTF8.GetBytes(body))).Message
+            .ShouldBe("metrics-api: the response is not valid JSON (a name or string is not valid text); check the url and the format key");
+    }
+
+    [Fact]
+    public async Task CloudStorageLease_ObjectOrRecordWithLoneSurrogate_FailedReadOrUnknownHolder()
+    {
+        var metadata = """{"bucket":"b","name":"crema-leader","generation":"7"}""";
+        await using var stub = await HttpStub.StartAsync(context => context.Response.WriteAsync(context.Request.Query.ContainsKey("alt")
+            ? """{"holderIdentity":"a\ud800","leaseDurationSeconds":15}"""
+            : context.Request.Path.Value!.EndsWith("broken", StringComparison.Ordinal) ? """{"name":"x\ud800","generation":"7"}""" : metadata));
+        var client = new CloudStorageClient(new HttpClient(), new Uri(stub.BaseAddress), null, TimeProvider.System);
+
+        var broken = await new CloudStorageLeaseStore(client, "b", "broken").ReadAsync(CancellationToken.None);
+        var read = await new CloudStorageLeaseStore(client, "b", "crema-leader").ReadAsync(CancellationToken.None);
+
+        broken.Error.ShouldBe("reading gs://b/broken: the reply is not a Cloud Storage object resource");
+        read.Lease.ShouldNotBeNull().Record.HolderIdentity.ShouldBe(LeaseRecordJson.UnknownHolder);
     }
 }

@@ -220,4 +220,16 @@ public sealed class ReplyFuzzRegressionTests
         broken.Error.ShouldBe("reading gs://b/broken: the reply is not a Cloud Storage object resource");
         read.Lease.ShouldNotBeNull().Record.HolderIdentity.ShouldBe(LeaseRecordJson.UnknownHolder);
     }
+
+    [Fact]
+    public async Task KubernetesLease_ReplyTheClientCannotParse_ErrorEscaped()
+    {
+        await using var stub = await HttpStub.StartAsync(200, "{\"kin\u202e\":\u000c\"Lease\"}");
+        var store = new KubernetesLeaseStore(new Kubernetes(new KubernetesClientConfiguration { Host = stub.BaseAddress }), "crema", "crema-leader");
+
+        var result = await store.ReadAsync(CancellationToken.None);
+
+        result.Outcome.ShouldBe(LeaseStoreOutcome.Failed);
+        result.Error.ShouldStartWith("reading Lease k8s://crema/crema-leader: '0x0C' is an invalid start of a value. Path: $.kin\\u202e");
+    }
 }

@@ -15,6 +15,7 @@ using Crema.Scalers.Gcp.Monitoring;
 using Crema.Scalers.Http;
 using Crema.Scalers.MetricsApi;
 using Crema.Scalers.NatsJetStream;
+using Crema.Scalers.Prometheus;
 using Crema.Tests.Configuration;
 using Crema.Tests.Google;
 using Crema.Tests.Scalers.AwsSqs;
@@ -232,4 +233,10 @@ public sealed class ReplyFuzzRegressionTests
         result.Outcome.ShouldBe(LeaseStoreOutcome.Failed);
         result.Error.ShouldStartWith("reading Lease k8s://crema/crema-leader: '0x0C' is an invalid start of a value. Path: $.kin\\u202e");
     }
+
+    [Theory]
+    [InlineData("""{"status":"error","errorType":"bad\u001b[2J"}""", "prometheus query failed: bad\\x1b[2J")]
+    [InlineData("""{"status":"error","errorType":"\u202eexec","error":"x"}""", "prometheus query failed: \\u202eexec: x")]
+    public void Prometheus_ErrorTypeWithControlCharacters_Escaped(string body, string message) =>
+        Should.Throw<PrometheusQueryException>(() => PrometheusResponseParser.Parse(Encoding.UTF8.GetBytes(body), ignoreNullValues: false)).Message.ShouldBe(message);
 }

@@ -239,4 +239,10 @@ public sealed class ReplyFuzzRegressionTests
     [InlineData("""{"status":"error","errorType":"\u202eexec","error":"x"}""", "prometheus query failed: \\u202eexec: x")]
     public void Prometheus_ErrorTypeWithControlCharacters_Escaped(string body, string message) =>
         Should.Throw<PrometheusQueryException>(() => PrometheusResponseParser.Parse(Encoding.UTF8.GetBytes(body), ignoreNullValues: false)).Message.ShouldBe(message);
+
+    [Theory]
+    [InlineData("{\"timeSeries\":[{\"points\":[{\"value\":{\"int64Value\":\"1\u202e\"}}]}]}", "int64Value \"1\\u202e\" is not an integer")]
+    [InlineData("{\"timeSeries\":[{\"points\":[{\"value\":{\"doubleValue\":\"\u007fNaN\"}}]}]}", "doubleValue \"\\x7fNaN\" is not a number")]
+    public void MonitoringPoint_ValueWithControlCharacters_QuotedEscaped(string body, string message) =>
+        Should.Throw<FormatException>(() => TimeSeriesJsonReader.ReadPage(body)).Message.ShouldBe(message);
 }

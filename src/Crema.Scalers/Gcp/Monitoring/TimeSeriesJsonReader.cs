@@ -138,7 +138,7 @@ internal static class TimeSeriesJsonReader
     {
         JsonValueKind.String when long.TryParse(TextOf(element), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l,
         JsonValueKind.Number when element.TryGetInt64(out var n) => n,
-        _ => throw new FormatException($"int64Value {element.GetRawText()} is not an integer"),
+        _ => throw new FormatException($"int64Value {Crema.Abstractions.UntrustedText.Escape(element.GetRawText())} is not an integer"),
     };
 
     private static double ReadDouble(JsonElement element) => element.ValueKind switch
@@ -150,8 +150,8 @@ internal static class TimeSeriesJsonReader
             "Infinity" => double.PositiveInfinity,
             "-Infinity" => double.NegativeInfinity,
             var text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-            _ => throw new FormatException($"doubleValue {element.GetRawText()} is not a number"),
+            _ => throw new FormatException($"doubleValue {Crema.Abstractions.UntrustedText.Escape(element.GetRawText())} is not a number"),
         },
-        _ => throw new FormatException($"doubleValue {element.GetRawText()} is not a number"),
+        _ => throw new FormatException($"doubleValue {Crema.Abstractions.UntrustedText.Escape(element.GetRawText())} is not a number"),
     };
 }

@@ -31,12 +31,12 @@ internal sealed class AzureQueueErrors(AzureQueueMetadata metadata, Uri queueUri
         return new AzureQueueException($"{Where}: {error.GetType().Name}");
     }
 
-    /// <summary>The values of the connection string's AccountKey and SharedAccessSignature settings.</summary>
+    /// <summary>The values of the connection string's AccountKey and SharedAccessSignature settings (a key also without its base64 padding).</summary>
     private static IEnumerable<string> SecretsOf(string connection) => connection
         .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(setting => setting.Split('=', 2))
         .Where(pair => pair.Length == 2 && (pair[0].Equals("AccountKey", StringComparison.OrdinalIgnoreCase) || pair[0].Equals("SharedAccessSignature", StringComparison.OrdinalIgnoreCase)))
-        .Select(pair => pair[1]);
+        .SelectMany(pair => new[] { pair[1], pair[1].TrimEnd('=') });
 
     private string Explain(string? code, int status) => code switch
     {

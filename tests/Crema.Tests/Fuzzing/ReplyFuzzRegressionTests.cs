@@ -174,14 +174,27 @@ public sealed class ReplyFuzzRegressionTests
         await using var stub = await HttpStub.StartAsync(context =>
         {
             context.Response.StatusCode = 403;
-            context.Response.Headers["x-ms-error-code"] = $"BadKey{Key}";
+            context.Response.Headers["x-ms-error-code"] = $"BadKey{Key}/{Key.TrimEnd('=')}";
             return Task.CompletedTask;
         });
         await using var scaler = AzureQueueTriggers.Create($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};QueueEndpoint={stub.BaseAddress}/devstoreaccount1;", "orders");
 
         var error = await Should.ThrowAsync<AzureQueueException>(async () => await scaler.ReadAsync(CancellationToken.None));
 
-        error.Message.ShouldEndWith(": BadKey[redacted] (HTTP 403)");
+        error.Message.ShouldEndWith(": BadKey[redacted]/[redacted] (HTTP 403)");
+    }
+
+    [Fact]
+    public async Task AzureQueue_NegativeApproximateCount_ReadAsEmpty()
+    {
+        await using var stub = await HttpStub.StartAsync(context =>
+        {
+            context.Response.Headers["x-ms-approximate-messages-count"] = "-41";
+            return Task.CompletedTask;
+        });
+        await using var scaler = AzureQueueTriggers.Create($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=ZnotUzNjcmV0LzkrcT1aaw==;QueueEndpoint={stub.BaseAddress}/devstoreaccount1;", "orders");
+
+        (await scaler.ReadAsync(CancellationToken.None)).Value.ShouldBe(0);
     }
 
     [Fact]

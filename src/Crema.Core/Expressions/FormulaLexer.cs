@@ -55,7 +55,7 @@ internal static class FormulaLexer
             else
             {
                 var op = Array.Find(Operators, o => string.CompareOrdinal(text, i, o, 0, o.Length) == 0)
-                    ?? throw new FormulaException($"unexpected character '{c}'", i);
+                    ?? throw new FormulaException($"unexpected character '{Crema.Abstractions.UntrustedText.Escape(c.ToString())}'", i);
                 tokens.Add(new FormulaToken(FormulaTokenKind.Operator, op, i));
                 i += op.Length;
             }

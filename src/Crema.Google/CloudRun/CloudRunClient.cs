@@ -61,7 +61,7 @@ internal sealed class CloudRunClient : ICloudRunClient
         }
         catch (JsonException ex)
         {
-            throw new GoogleApiException($"reading {name.Name}: the reply is not valid JSON ({ex.Message})", response.StatusCode, null);
+            throw new GoogleApiException($"reading {name.Name}: {NotJson(ex)}", response.StatusCode, null);
         }
     }
 
@@ -107,7 +107,7 @@ internal sealed class CloudRunClient : ICloudRunClient
         }
         catch (JsonException ex)
         {
-            return new ScaleResult(ScaleOutcome.Failed, name, count, Message: $"scaling {name} to {count}: the reply is not valid JSON ({ex.Message})");
+            return new ScaleResult(ScaleOutcome.Failed, name, count, Message: $"scaling {name} to {count}: {NotJson(ex)}");
         }
     }
 
@@ -176,4 +176,7 @@ internal sealed class CloudRunClient : ICloudRunClient
         observer is null ? null : status => observer.OnCall(method, resourceName, status);
 
     private Uri Url(string relative) => new(baseAddress, "v2/" + relative);
+
+    /// <summary>The words for a reply that is not JSON; the parser's message quotes the reply, so it is escaped.</summary>
+    internal static string NotJson(JsonException ex) => $"the reply is not valid JSON ({UntrustedText.Escape(ex.Message)})";
 }

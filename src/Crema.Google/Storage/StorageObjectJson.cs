@@ -25,8 +25,9 @@ internal static class StorageObjectJson
                     : (DateTimeOffset?)null;
             return new StorageObject(Text(root, "bucket") ?? string.Empty, name, generation, Int64(root, "metageneration") ?? 0, updated);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a name or string holding a lone surrogate escape ("\ud800") has no text.
             return null;
         }
     }

@@ -110,7 +110,10 @@ internal sealed class KubernetesLeaseStore(IKubernetes client, string @namespace
         ? new DateTimeOffset(at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : DateTime.SpecifyKind(at, DateTimeKind.Utc))
         : null;
 
-    /// <summary>The message of the API server's Status body ("leases.coordination.k8s.io \"crema\" is forbidden: ..."), else the status alone.</summary>
+    /// <summary>
+    /// The message of the API server's Status body ("leases.coordination.k8s.io \"crema\" is forbidden: ..."), escaped for one
+    /// log line, else the status alone.
+    /// </summary>
     private static string StatusMessage(string? content)
     {
         try
@@ -121,11 +124,12 @@ internal sealed class KubernetesLeaseStore(IKubernetes client, string @namespace
             {
                 var reason = document.RootElement.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() + ": " : string.Empty;
                 var text = reason + message.GetString();
-                return text.Length > 300 ? text[..300] + "..." : text;
+                return Crema.Abstractions.UntrustedText.Escape(text.Length > 300 ? text[..300] + "..." : text);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string holding a lone surrogate escape ("\ud800") has no text.
             // Not a Status object: the HTTP status says enough.
         }
         return "(no Status body)";

@@ -45,9 +45,9 @@ internal static class LeaseRecordJson
                     root.TryGetProperty("leaseTransitions", out var transitions) && transitions.TryGetInt32(out var count) ? count : 0);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Falls through to the unknown holder.
+            // Falls through to the unknown holder. InvalidOperationException: a name or string with a lone surrogate escape ("\ud800").
         }
         return new LeaseRecord(UnknownHolder, 0, null, null, 0);
     }

@@ -51,7 +51,10 @@ internal sealed class AwsSqsErrors(AwsSqsMetadata metadata, AwsCredentials crede
         _ => $"{Clean(code)} (HTTP {(int)status}): {Clean(message)}",
     };
 
-    private string Clean(string text) => UntrustedText.Escape(redactor.Redact(text));
+    /// <summary>Removes every form of the trigger's secrets from AWS's text.</summary>
+    public SecretRedactor Redactor => redactor;
+
+    private string Clean(string text) => redactor.Clean(text);
 
     private static Exception? FindNetworkError(Exception error)
     {

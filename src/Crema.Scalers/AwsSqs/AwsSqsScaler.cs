@@ -56,7 +56,7 @@ internal sealed class AwsSqsScaler : IScaler
         {
             throw errors.Describe(error);
         }
-        return metadata.ToReading(AwsSqsAttributes.Sum(metadata.AttributeNames, response.Attributes, metadata.QueueName));
+        return metadata.ToReading(AwsSqsAttributes.Sum(metadata.AttributeNames, response.Attributes, metadata.QueueName, errors.Redactor));
     }
 
     public ValueTask DisposeAsync()

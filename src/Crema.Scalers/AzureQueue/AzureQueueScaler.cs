@@ -55,7 +55,8 @@ internal sealed class AzureQueueScaler : IScaler
             }
         }
         var properties = await client.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
-        return properties.Value.ApproximateMessagesCount;
+        // A count is never negative; a broken service (or proxy) saying so reads as an empty queue, as other scalers' counts do.
+        return Math.Max(0, properties.Value.ApproximateMessagesCount);
     }
 
     private static QueueClientOptions ClientOptions()

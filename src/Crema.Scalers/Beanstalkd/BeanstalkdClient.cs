@@ -30,24 +30,7 @@ internal static class BeanstalkdClient
         {
             await socket.ConnectAsync(metadata.Host, metadata.Port, token).ConfigureAwait(false);
             await using var stream = new NetworkStream(socket, ownsSocket: false);
-            await stream.WriteAsync(Encoding.ASCII.GetBytes($"stats-tube {metadata.Tube}\r\n"), token).ConfigureAwait(false);
-            var reader = new BeanstalkdReader(stream);
-            var status = await reader.ReadLineAsync(MaxLineBytes, token).ConfigureAwait(false);
-            if (status == "NOT_FOUND")
-            {
-                return BeanstalkdTubeStats.NotFound;
-            }
-            if (!status.StartsWith("OK ", StringComparison.Ordinal)
-                || !int.TryParse(status.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out var length))
-            {
-                throw new BeanstalkdException($"beanstalkd at {metadata.Where} answered stats-tube with \"{Shown(status)}\"{Hint(status)}");
-            }
-            if (length > MaxBodyBytes)
-            {
-                throw new BeanstalkdException($"beanstalkd at {metadata.Where}: the stats-tube reply announces {length} bytes, more than the {MaxBodyBytes} read");
-            }
-            var body = await reader.ReadBodyAsync(length, token).ConfigureAwait(false);
-            return BeanstalkdStatsParser.Parse(body);
+            return await ExchangeAsync(stream, metadata, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -66,6 +49,32 @@ internal static class BeanstalkdClient
         {
             throw new BeanstalkdException($"beanstalkd at {metadata.Where}: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// Sends stats-tube on <paramref name="stream"/> and reads its reply; throws <see cref="BeanstalkdException"/> for
+    /// any reply that is not NOT_FOUND or <c>OK &lt;bytes&gt;</c> with a body of counts.
+    /// </summary>
+    internal static async Task<BeanstalkdTubeStats> ExchangeAsync(Stream stream, BeanstalkdMetadata metadata, CancellationToken token)
+    {
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"stats-tube {metadata.Tube}\r\n"), token).ConfigureAwait(false);
+        var reader = new BeanstalkdReader(stream);
+        var status = await reader.ReadLineAsync(MaxLineBytes, token).ConfigureAwait(false);
+        if (status == "NOT_FOUND")
+        {
+            return BeanstalkdTubeStats.NotFound;
+        }
+        if (!status.StartsWith("OK ", StringComparison.Ordinal)
+            || !int.TryParse(status.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+        {
+            throw new BeanstalkdException($"beanstalkd at {metadata.Where} answered stats-tube with \"{Shown(status)}\"{Hint(status)}");
+        }
+        if (length > MaxBodyBytes)
+        {
+            throw new BeanstalkdException($"beanstalkd at {metadata.Where}: the stats-tube reply announces {length} bytes, more than the {MaxBodyBytes} read");
+        }
+        var body = await reader.ReadBodyAsync(length, token).ConfigureAwait(false);
+        return BeanstalkdStatsParser.Parse(body);
     }
 
     private static string Describe(SocketException e) => e.SocketErrorCode switch

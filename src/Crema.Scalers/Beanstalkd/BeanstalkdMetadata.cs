@@ -28,8 +28,13 @@ internal sealed record BeanstalkdMetadata(
     /// <summary>host:port for messages.</summary>
     public string Where => Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
 
-    /// <summary>KEDA's count: current-jobs-ready + current-jobs-reserved, + current-jobs-delayed with includeDelayed.</summary>
-    public long Jobs(BeanstalkdTubeStats stats) => stats.Ready + stats.Reserved + (IncludeDelayed ? stats.Delayed : 0);
+    /// <summary>
+    /// KEDA's count: current-jobs-ready + current-jobs-reserved, + current-jobs-delayed with includeDelayed. A negative
+    /// count reads as 0 and the sum stops at long.MaxValue, so a broken server never gives a negative or wrapped count.
+    /// </summary>
+    public long Jobs(BeanstalkdTubeStats stats) => Add(Add(Math.Max(0, stats.Ready), Math.Max(0, stats.Reserved)), IncludeDelayed ? Math.Max(0, stats.Delayed) : 0);
+
+    private static long Add(long a, long b) => b > long.MaxValue - a ? long.MaxValue : a + b;
 
     /// <summary>The reading for a job count: active above activationValue (KEDA), compared with value.</summary>
     public MetricReading ToReading(double jobs) => new(jobs, Value, jobs > ActivationValue);

@@ -29,7 +29,8 @@ internal static class TimeZoneLookup
         {
             zone = TimeZoneInfo.FindSystemTimeZoneById(name);
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        // A name that is a folder of the database ("Asia/") or a file .NET may not read gives a SecurityException.
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException or System.Security.SecurityException or IOException or UnauthorizedAccessException)
         {
             error = OperatingSystem.IsLinux() && !Directory.Exists(databaseDirectory)
                 ? $"\"{name}\" cannot be looked up: this system has no time zone database ({databaseDirectory} is missing; install tzdata, or use an image that has it)"

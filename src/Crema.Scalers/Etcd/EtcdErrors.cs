@@ -24,7 +24,7 @@ internal sealed class EtcdErrors(EtcdMetadata metadata)
         new($"{Prefix(endpoint)}: {what}: {Describe(ex, endpoint.UsesTls(metadata.Tls is not null))}", ex.StatusCode);
 
     /// <summary>Text from the server or the transport, redacted and escaped.</summary>
-    public string Clean(string text) => UntrustedText.Escape(redactor.Redact(text));
+    public string Clean(string text) => redactor.Clean(text);
 
     private string Describe(RpcException ex, bool tls)
     {

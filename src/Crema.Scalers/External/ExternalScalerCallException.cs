@@ -67,7 +67,8 @@ internal sealed class ExternalScalerCallException : Exception
         var text = new StringBuilder().Append(method).Append(": ").Append(ToStatusName(code));
         if (!string.IsNullOrEmpty(detail))
         {
-            text.Append(": ").Append(detail);
+            // The detail is the server's grpc-message: its text, escaped for one log line.
+            text.Append(": ").Append(Crema.Abstractions.UntrustedText.Escape(detail));
         }
         return text.ToString();
     }

@@ -43,7 +43,7 @@ internal static class HttpErrorExcerpt
     /// <summary>Makes the excerpt from text already read.</summary>
     public static string From(string body, SecretRedactor redactor)
     {
-        var text = UntrustedText.Escape(redactor.Redact(body)).Trim();
+        var text = redactor.Clean(body).Trim();
         return text.Length > MaxLength ? text[..MaxLength] + "…" : text;
     }
 }

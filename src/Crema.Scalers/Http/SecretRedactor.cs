@@ -1,3 +1,4 @@
+using Crema.Abstractions;
 using System.Text;
 
 namespace Crema.Scalers.Http;
@@ -43,6 +44,13 @@ internal sealed class SecretRedactor
         }
         return text;
     }
+
+    /// <summary>
+    /// The text redacted and escaped for one log line (<see cref="UntrustedText.Escape"/>), and redacted again: escaping
+    /// writes a control character as <c>\xNN</c>, whose last hex digit can complete a secret the server split with it
+    /// ("f\u007fz..." becomes "f\x7fz...", holding "fz...").
+    /// </summary>
+    public string Clean(string text) => Redact(UntrustedText.Escape(Redact(text)));
 
     /// <summary>A redactor that also removes <paramref name="more"/> (a token obtained at run time).</summary>
     public SecretRedactor With(params string[] more) => new(forms.Concat(more));

@@ -46,14 +46,22 @@ internal sealed class JsonValueExtractor : IValueExtractor
         }
         using (document)
         {
-            var result = path.Evaluate(document.RootElement);
-            return result.Type switch
+            try
             {
-                GjsonType.Number => ValueText.Finite(location, result.Number),
-                GjsonType.String => ValueText.FromString(location, result.String),
-                _ when !result.Exists => throw ValueText.Missing(location, Format),
-                _ => throw ValueText.NotAValue(location, result.Describe()),
-            };
+                var result = path.Evaluate(document.RootElement);
+                return result.Type switch
+                {
+                    GjsonType.Number => ValueText.Finite(location, result.Number),
+                    GjsonType.String => ValueText.FromString(location, result.String),
+                    _ when !result.Exists => throw ValueText.Missing(location, Format),
+                    _ => throw ValueText.NotAValue(location, result.Describe()),
+                };
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json reading a name or string that holds a lone surrogate escape ("\ud800"): no text to compare or show.
+                throw ValueText.Unreadable("JSON", "a name or string is not valid text");
+            }
         }
     }
 

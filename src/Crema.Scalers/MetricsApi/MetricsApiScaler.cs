@@ -46,8 +46,8 @@ internal sealed class MetricsApiScaler : IScaler
         }
         catch (MetricsApiException e)
         {
-            // The message may quote the response, which may echo a credential.
-            throw new MetricsApiException(redactor.Redact(e.Message), e);
+            // The message may quote the response, which may echo a credential, and the valueLocation as written.
+            throw new MetricsApiException(redactor.Clean(e.Message), e);
         }
     }
 

@@ -43,6 +43,11 @@ internal sealed class YamlValueExtractor : IValueExtractor
         {
             throw ValueText.Unreadable("YAML", $"line {e.Start.Line.ToString(CultureInfo.InvariantCulture)}, column {e.Start.Column.ToString(CultureInfo.InvariantCulture)}");
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException && e.TargetSite?.DeclaringType?.Namespace?.StartsWith("YamlDotNet", StringComparison.Ordinal) == true)
+        {
+            // YamlDotNet 16.3 throws these, not YamlException, for some malformed input (a tag that is not a URI: "!<a b>").
+            throw ValueText.Unreadable("YAML", "a malformed tag or collection");
+        }
         if (root is { IsMapping: false } && root.Scalar?.Kind != YamlScalarKind.Null)
         {
             throw new MetricsApiException($"metrics-api: the yaml response is a {(root.IsSequence ? "sequence" : "scalar")}, not a mapping; valueLocation \"{location}\" starts at a top-level mapping");

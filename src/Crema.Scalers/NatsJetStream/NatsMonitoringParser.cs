@@ -12,7 +12,25 @@ namespace Crema.Scalers.NatsJetStream;
 internal static class NatsMonitoringParser
 {
     /// <summary>The stream and consumer of <paramref name="metadata"/> in a /jsz reply; throws <see cref="NatsJetStreamException"/>.</summary>
-    public static NatsJszView ParseJsz(byte[] body, NatsJetStreamMetadata metadata)
+    public static NatsJszView ParseJsz(byte[] body, NatsJetStreamMetadata metadata) => Readable("/jsz", () => Jsz(body, metadata));
+
+    /// <summary>The fields of a /varz reply; throws <see cref="NatsJetStreamException"/>.</summary>
+    public static NatsVarz ParseVarz(byte[] body) => Readable("/varz", () => Varz(body));
+
+    // System.Text.Json throws InvalidOperationException when it compares or reads a name holding a lone surrogate escape ("\ud800").
+    private static T Readable<T>(string what, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new NatsJetStreamException($"the {what} reply holds a name or string that is not valid text");
+        }
+    }
+
+    private static NatsJszView Jsz(byte[] body, NatsJetStreamMetadata metadata)
     {
         using var document = Open(body, "/jsz");
         var root = document.RootElement;
@@ -51,8 +69,7 @@ internal static class NatsMonitoringParser
         return new NatsJszView(clusterSize, streamFound, null);
     }
 
-    /// <summary>The fields of a /varz reply; throws <see cref="NatsJetStreamException"/>.</summary>
-    public static NatsVarz ParseVarz(byte[] body)
+    private static NatsVarz Varz(byte[] body)
     {
         using var document = Open(body, "/varz");
         var root = document.RootElement;

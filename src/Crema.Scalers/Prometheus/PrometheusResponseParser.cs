@@ -122,8 +122,8 @@ internal static class PrometheusResponseParser
         {
             (null, null) => "the response status is not \"success\"",
             (null, _) => Shorten(error!),
-            (_, null) => errorType!,
-            _ => $"{errorType}: {Shorten(error!)}",
+            (_, null) => Shorten(errorType!),
+            _ => $"{Shorten(errorType!)}: {Shorten(error!)}",
         };
     }
 

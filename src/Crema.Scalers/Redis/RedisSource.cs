@@ -83,7 +83,7 @@ internal sealed class RedisSource : IAsyncDisposable
     /// <summary>A failure of this source with the servers and user in front, redacted, on one line, capped.</summary>
     public RedisScalerException Failure(string message)
     {
-        var text = UntrustedText.Escape(redactor.Redact(message));
+        var text = redactor.Clean(message);
         return new($"{Identity}: {(text.Length <= MaxDetail ? text : text[..MaxDetail] + "...")}");
     }
 

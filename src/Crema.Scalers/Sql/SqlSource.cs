@@ -107,7 +107,7 @@ internal sealed class SqlSource : IAsyncDisposable
         {
             text = $"{text} ({inner.Message})";
         }
-        text = UntrustedText.Escape(redactor.Redact(text));
+        text = redactor.Clean(text);
         return text.Length <= MaxDetail ? text : text[..MaxDetail] + "...";
     }
 }

@@ -146,7 +146,7 @@ internal sealed class TemporalScaler : IScaler
                 ? " (no credentials were sent: give apiKey, or cert and key, in the trigger's authenticationRef)"
                 : " (check the credentials in the trigger's authenticationRef)");
         }
-        return UntrustedText.Escape(redactor.Redact(text.ToString()));
+        return redactor.Clean(text.ToString());
     }
 
     private static string Name(TaskQueueType type) => type.ToString().ToLowerInvariant();

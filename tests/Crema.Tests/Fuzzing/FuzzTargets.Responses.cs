@@ -47,7 +47,7 @@ internal static partial class FuzzTargets
         {
             TimeSeriesJsonReader.ReadPage(text);
             return null;
-        }, typeof(FormatException), typeof(JsonException));
+        }, typeof(FormatException));
     }
 
     private static FuzzTarget MonitoringError()
@@ -87,11 +87,18 @@ internal static partial class FuzzTargets
         var requested = CloudRunResourceName.Parse("projects/p/locations/l/workerPools/w");
         return new FuzzTarget("cloud-run", FuzzInputs.JsonMix(seeds, keys, words), text =>
         {
-            // JsonException is the documented refusal: CloudRunClient turns it into a GoogleApiException or a failed ScaleResult.
-            var target = CloudRunJson.ReadTarget(text, requested);
-            CloudRunJson.ReadOperation(text);
-            return target.InstanceCount < 0 ? $"a negative instance count {target.InstanceCount}" : null;
-        }, typeof(JsonException));
+            // JsonException is the documented refusal: CloudRunClient words it (NotJson) in a GoogleApiException or a failed ScaleResult.
+            try
+            {
+                var target = CloudRunJson.ReadTarget(text, requested);
+                CloudRunJson.ReadOperation(text);
+                return target.InstanceCount < 0 ? $"a negative instance count {target.InstanceCount}" : null;
+            }
+            catch (JsonException e)
+            {
+                return Clean(CloudRunClient.NotJson(e), "the unreadable-reply message");
+            }
+        });
     }
 
     private static FuzzTarget SecretPayload()
@@ -135,12 +142,22 @@ internal static partial class FuzzTargets
         string[] words = ["q", "/", "5"];
         return new FuzzTarget("rabbitmq", FuzzInputs.JsonMix(seeds, keys, words), text =>
         {
-            using var document = JsonDocument.Parse(text);
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(text);
+            }
+            catch (JsonException)
+            {
+                // RabbitMqHttpScaler words this itself ("the reply is not JSON"), without the parser's text.
+                return null;
+            }
+            using var _ = document;
             var stats = text.Contains("items", StringComparison.Ordinal)
                 ? RabbitMqQueueStats.Combine(RabbitMqQueueInfoParser.ParseListing(document.RootElement, text.Length % 2 == 0).Queues, RabbitMqOperation.Sum)
                 : RabbitMqQueueInfoParser.ParseQueue(document.RootElement, text.Length % 2 == 0);
             return stats.Messages < 0 ? $"negative message count {stats.Messages}" : null;
-        }, typeof(RabbitMqException), typeof(JsonException));
+        }, typeof(RabbitMqException));
     }
 
     private static FuzzTarget ErrorExcerpt()

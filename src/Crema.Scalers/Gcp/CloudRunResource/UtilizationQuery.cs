@@ -40,7 +40,8 @@ internal static class UtilizationQuery
     /// <summary>
     /// The newest aligned minute that holds samples, or null when none does. Should the API return several series
     /// (it merges them into one), the minute's distributions are merged here the same way, weighted by their counts.
-    /// Points without samples (count 0) or with a non-finite mean are skipped, never read as 0 %.
+    /// Points without samples (count 0) or with a non-finite mean are skipped, never read as 0 %; so is a minute whose
+    /// means are too large to average (no real utilization is).
     /// </summary>
     public static UtilizationSample? Newest(TimeSeriesList list)
     {
@@ -54,8 +55,10 @@ internal static class UtilizationQuery
         {
             return null;
         }
-        var samples = minutes.Sum(p => p.Count);
-        var fraction = minutes.Sum(p => p.Count * p.Mean) / samples;
-        return new UtilizationSample(Math.Max(0, fraction) * 100, samples, minutes.Key);
+        var samples = minutes.Aggregate(0L, (sum, p) => p.Count > long.MaxValue - sum ? long.MaxValue : sum + p.Count);
+        // Each mean weighted by its share of the samples, so neither the counts nor count x mean can overflow.
+        var total = minutes.Sum(p => (double)p.Count);
+        var percent = Math.Max(0, minutes.Sum(p => p.Count / total * p.Mean)) * 100;
+        return double.IsFinite(percent) ? new UtilizationSample(percent, samples, minutes.Key) : null;
     }
 }

@@ -11,11 +11,11 @@ internal static class TimeSeriesJsonReader
 {
     /// <summary>
     /// Parses one page; returns its series and the token of the next page (null on the last). Throws
-    /// <see cref="JsonException"/> for text that is not JSON and <see cref="FormatException"/> for JSON that is not a page.
+    /// <see cref="FormatException"/> for text that is not JSON or JSON that is not a page.
     /// </summary>
     public static (IReadOnlyList<TimeSeriesData> Series, string? NextPageToken) ReadPage(string json)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = Parse(json);
         try
         {
             return ReadPage(document);
@@ -24,6 +24,19 @@ internal static class TimeSeriesJsonReader
         {
             // System.Text.Json on a name or string holding a lone surrogate escape ("\ud800"): valid JSON, no text.
             throw new FormatException("the reply holds a name or string that is not valid text");
+        }
+    }
+
+    private static JsonDocument Parse(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            // The parser's message quotes the reply; its position says enough.
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"the reply is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine})"));
         }
     }
 
@@ -125,7 +138,7 @@ internal static class TimeSeriesJsonReader
     {
         JsonValueKind.String when long.TryParse(TextOf(element), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l,
         JsonValueKind.Number when element.TryGetInt64(out var n) => n,
-        _ => throw new FormatException($"int64Value {element.GetRawText()} is not an integer"),
+        _ => throw new FormatException($"int64Value {Crema.Abstractions.UntrustedText.Escape(element.GetRawText())} is not an integer"),
     };
 
     private static double ReadDouble(JsonElement element) => element.ValueKind switch
@@ -137,8 +150,8 @@ internal static class TimeSeriesJsonReader
             "Infinity" => double.PositiveInfinity,
             "-Infinity" => double.NegativeInfinity,
             var text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-            _ => throw new FormatException($"doubleValue {element.GetRawText()} is not a number"),
+            _ => throw new FormatException($"doubleValue {Crema.Abstractions.UntrustedText.Escape(element.GetRawText())} is not a number"),
         },
-        _ => throw new FormatException($"doubleValue {element.GetRawText()} is not a number"),
+        _ => throw new FormatException($"doubleValue {Crema.Abstractions.UntrustedText.Escape(element.GetRawText())} is not a number"),
     };
 }

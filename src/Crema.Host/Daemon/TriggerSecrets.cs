@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Crema.Abstractions;
 using Crema.Core.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -107,11 +108,13 @@ internal sealed partial class TriggerSecrets
         {
             return text;
         }
-        foreach (var secret in secrets.Keys.OrderByDescending(k => k.Length))
+        var values = secrets.Keys.OrderByDescending(k => k.Length).ToArray();
+        foreach (var secret in values)
         {
             text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
         }
-        return text;
+        // Error texts are cut ("..."): a secret across the cut shows its beginning.
+        return CutSecrets.Redact(text, values, "[redacted]");
     }
 
     private void Remember(string value)

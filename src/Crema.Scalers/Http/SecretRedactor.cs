@@ -42,7 +42,8 @@ internal sealed class SecretRedactor
         {
             text = text.Replace(form, Redacted, StringComparison.Ordinal);
         }
-        return text;
+        // An excerpt may show an echoed secret cut short ("abcd…").
+        return CutSecrets.Redact(text, forms, Redacted);
     }
 
     /// <summary>

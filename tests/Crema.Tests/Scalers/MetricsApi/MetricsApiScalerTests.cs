@@ -156,6 +156,18 @@ public sealed class MetricsApiScalerTests
     }
 
     [Fact]
+    public async Task ReadAsync_ValueThatEchoesALongApiKey_ItsExcerptIsRedactedToo()
+    {
+        const string Key = "sk-live-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGH";
+        await using var stub = await Serve($$"""{"v": "{{Key}}"}""");
+
+        var error = await Should.ThrowAsync<MetricsApiException>(() => ReadAsync(stub.BaseAddress + "/s", "valueLocation=v|authModes=apiKey", "apiKey=" + Key));
+
+        error.Message.ShouldBe("metrics-api: valueLocation \"v\" points to the string \"[redacted]…\", which is neither a number nor a Kubernetes quantity (such as 12, 1.5, 250m or 2Ki)",
+            "the message quotes the value cut to 40 characters: those are the key's beginning");
+    }
+
+    [Fact]
     public async Task ReadAsync_ValueThatEchoesTheApiKey_IsRedactedFromTheError()
     {
         await using var stub = await Serve("""{"v": "sk-live-1234"}""");

@@ -34,6 +34,9 @@ internal sealed class HttpSource
         redactor = new SecretRedactor(auth.SecretValues.Concat(options.Headers.Values), basic);
     }
 
+    /// <summary>Removes every credential this source sends (auth values, custom header values, the basic pair) from a text.</summary>
+    public SecretRedactor Redactor => redactor;
+
     /// <summary>GET <paramref name="url"/>.</summary>
     public Task<HttpSourceResponse> GetAsync(string url, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, url, null, cancellationToken);

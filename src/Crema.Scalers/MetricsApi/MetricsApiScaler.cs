@@ -13,7 +13,6 @@ internal sealed class MetricsApiScaler : IScaler
 {
     private readonly MetricsApiMetadata metadata;
     private readonly HttpSource source;
-    private readonly SecretRedactor redactor;
     private readonly string operation;
 
     public MetricsApiScaler(MetricsApiMetadata metadata, HttpClient client, TimeProvider timeProvider)
@@ -27,9 +26,6 @@ internal sealed class MetricsApiScaler : IScaler
             Timeout = metadata.Timeout,
             Authentication = metadata.Authentication,
         }, timeProvider);
-        var auth = metadata.Authentication;
-        var basic = auth.Modes.HasFlag(HttpAuthModes.Basic) && auth.Username is not null ? new[] { (auth.Username, auth.Password) } : [];
-        redactor = new SecretRedactor(auth.SecretValues, basic);
     }
 
     public async ValueTask<MetricReading> ReadAsync(CancellationToken cancellationToken)
@@ -47,7 +43,7 @@ internal sealed class MetricsApiScaler : IScaler
         catch (MetricsApiException e)
         {
             // The message may quote the response, which may echo a credential, and the valueLocation as written.
-            throw new MetricsApiException(redactor.Clean(e.Message), e);
+            throw new MetricsApiException(source.Redactor.Clean(e.Message), e);
         }
     }
 

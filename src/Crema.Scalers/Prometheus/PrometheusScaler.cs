@@ -38,7 +38,15 @@ internal sealed class PrometheusScaler : IScaler
     public async ValueTask<MetricReading> ReadAsync(CancellationToken cancellationToken)
     {
         var response = await source.GetAsync(BuildUrl(timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        return metadata.ToReading(PrometheusResponseParser.Parse(response.Body, metadata.IgnoreNullValues));
+        try
+        {
+            return metadata.ToReading(PrometheusResponseParser.Parse(response.Body, metadata.IgnoreNullValues));
+        }
+        catch (PrometheusQueryException e)
+        {
+            // The server's error text may echo the request, credentials included.
+            throw new PrometheusQueryException(source.Redactor.Clean(e.Message));
+        }
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask; // the HttpClient is shared and owned by the host

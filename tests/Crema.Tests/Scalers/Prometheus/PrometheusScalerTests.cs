@@ -101,6 +101,21 @@ public class PrometheusScalerTests
     }
 
     [Fact]
+    public async Task ReadAsync_ErrorReplyEchoesTheCredentials_TheyAreRedacted()
+    {
+        // A proxy in front of Prometheus answering 200 with Prometheus's error shape and the request it saw.
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("reader:pr0m-pass-77"));
+        await using var stub = await HttpStub.StartAsync(200,
+            $$"""{"status":"error","errorType":"bad_data","error":"rejected: Authorization: Basic {{basic}}, X-Scope-OrgID: tenant-secret-19"}""");
+
+        var error = await Should.ThrowAsync<Exception>(() => ReadAsync(stub, "authModes=basic|customHeaders=X-Scope-OrgID=tenant-secret-19", "username=reader|password=pr0m-pass-77"));
+
+        error.Message.ShouldContain("bad_data: rejected: Authorization: Basic [redacted], X-Scope-OrgID: [redacted]");
+        error.Message.ShouldNotContain(basic);
+        error.Message.ShouldNotContain("tenant-secret-19");
+    }
+
+    [Fact]
     public async Task ReadAsync_NoAuth_SendsNoAuthorizationHeader()
     {
         await using var stub = await HttpStub.StartAsync(200, FortyTwo);

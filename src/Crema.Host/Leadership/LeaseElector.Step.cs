@@ -187,7 +187,8 @@ internal sealed partial class LeaseElector
         }
         if (previous != record.HolderIdentity)
         {
-            LogStandingBy(logger, store.Description, Identity, record.HolderIdentity ?? "nobody", record.LeaseTransitions);
+            // Another process wrote the holder's name: escaped, it cannot forge a log line.
+            LogStandingBy(logger, store.Description, Identity, record.HolderIdentity is { } holder ? Crema.Abstractions.UntrustedText.Escape(holder) : "nobody", record.LeaseTransitions);
         }
     }
 

@@ -241,7 +241,7 @@ internal sealed partial class LeaseElector : BackgroundService, IWriteGate
                 Lease = store.Description,
                 Identity = Identity,
                 Role = term is not null && !stopping ? "leader" : "standby",
-                Holder = observed?.Record is { IsFree: false } record && deletedAt is null ? record.HolderIdentity : null,
+                Holder = observed?.Record is { IsFree: false, HolderIdentity: { } holder } && deletedAt is null ? Crema.Abstractions.UntrustedText.Escape(holder) : null,
                 Term = observed?.Record.LeaseTransitions,
                 LeaseDurationSeconds = options.Duration.TotalSeconds,
                 RoleSince = roleSince,

@@ -47,6 +47,20 @@ public sealed class LeaseElectorTests
     }
 
     [Fact]
+    public async Task Step_HolderNameWithControlCharacters_ShownEscapedButComparedAsWritten()
+    {
+        var rig = new ElectorRig();
+        var forged = "other\n{\"severity\":\"INFO\",\"message\":\"forged\"}\u001b[2J";
+        rig.Store.Overwrite(new LeaseRecord(forged, 15, rig.Time.GetUtcNow(), rig.Time.GetUtcNow(), 3));
+        var b = rig.Add("b");
+
+        await rig.StepAsync("b");
+
+        b.CanWrite(out _).ShouldBeFalse("the lease is held by that other name");
+        rig.Statuses["b"].Holder.ShouldBe("other {\"severity\":\"INFO\",\"message\":\"forged\"}\\x1b[2J");
+    }
+
+    [Fact]
     public async Task Renew_Succeeds_MovesTheRenewDeadline()
     {
         var rig = new ElectorRig();

@@ -27,7 +27,7 @@ public static class CutSecrets
         foreach (var marker in Markers)
         {
             var at = text.IndexOf(marker, StringComparison.Ordinal);
-            while (at > 0)
+            while (at >= 0)
             {
                 var cut = LongestBeginningEndingAt(text, at, secrets);
                 if (cut > 0)

@@ -111,14 +111,23 @@ internal static class OtlpArguments
         {
             return true;
         }
-        var pairs = headers.Split(',');
+        // Checked as the SDK reads it: the whole text URL-decoded first, then split, each key added once (a repeated
+        // key would throw when the exporter is built; a decoded control character would drop every export silently).
+        var pairs = Uri.UnescapeDataString(headers).Split(',');
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < pairs.Length; i++)
         {
             var equals = pairs[i].IndexOf('=', StringComparison.Ordinal);
             var key = equals < 0 ? "" : pairs[i][..equals].Trim();
             if (key.Length == 0 || !key.All(IsTokenChar) || pairs[i][(equals + 1)..].Any(char.IsControl))
             {
-                error = $"{source}: header {i + 1} of {pairs.Length} is not key=value (a header name, then URL-encoded text); the value is not shown";
+                error = $"{source}: header {i + 1} of {pairs.Length} is not key=value (a header name, then URL-encoded text without control characters); the value is not shown";
+                headers = null;
+                return false;
+            }
+            if (!keys.Add(key))
+            {
+                error = $"{source}: header {i + 1} of {pairs.Length} repeats the name \"{key}\"; give each header once";
                 headers = null;
                 return false;
             }

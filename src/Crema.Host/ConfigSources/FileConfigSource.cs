@@ -29,7 +29,8 @@ internal sealed class FileConfigSource(string path) : IConfigSource
         {
             return Encoding.UTF8.GetString(bytes.AsSpan(utf8Mark.Length));
         }
-        if (bytes is not [0xFE, 0xFF, ..] and not [0xFF, 0xFE, ..])
+        // UTF-16 (FE FF, FF FE; FF FE 00 00 is UTF-32 LE) and UTF-32 BE (00 00 FE FF) go through the reader.
+        if (bytes is not [0xFE, 0xFF, ..] and not [0xFF, 0xFE, ..] and not [0x00, 0x00, 0xFE, 0xFF, ..])
         {
             return Encoding.UTF8.GetString(bytes);
         }

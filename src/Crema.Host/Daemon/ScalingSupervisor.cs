@@ -17,7 +17,7 @@ namespace Crema.Host.Daemon;
 internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSource source, ConfigDigest initialDigest, CremaConfig initialConfig) : BackgroundService
 {
     /// <summary>
-    /// A config at least this large (about 700 scaled objects) is followed by one compacting collection once applied:
+    /// A config at least this large (about 1,600 scaled objects of one trigger) is followed by one compacting collection once applied:
     /// loading it leaves tens of megabytes of parse garbage, much of it on the large object heap, which is otherwise
     /// kept (and resident) until memory runs short.
     /// </summary>
@@ -35,6 +35,7 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
     private ConfigDigest lastDigest = initialDigest;
     private CremaConfig? initial = initialConfig;
     private string? lastRejection;
+    private bool lastRejectionUnreadable;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -135,6 +136,13 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
         }
         if (changed is null)
         {
+            if (lastRejectionUnreadable)
+            {
+                // Unreadable for a moment (a mounted secret swapped under the watch), then the text already running.
+                services.Status.SetConfig(services.Status.Config with { LastReloadError = null, LastReloadErrorAt = null });
+                (lastRejection, lastRejectionUnreadable) = (null, false);
+                LogReadableAgain(logger, source.Description);
+            }
             return;
         }
         // Taken before the load: a broken text is reported once, not parsed again every poll until it changes.
@@ -159,6 +167,7 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
             LogReloadRejected(logger, source.Description, message);
             lastRejection = message;
         }
+        lastRejectionUnreadable = result == "unreadable";
     }
 
     private async Task ApplyAsync(CremaConfig config, ConfigDigest digest)
@@ -211,7 +220,7 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
         }
         services.Status.SetConfig(new ConfigStatus(source.Description, services.Time.GetUtcNow(), null, null));
         services.Metrics.ConfigReload("applied");
-        lastRejection = null;
+        (lastRejection, lastRejectionUnreadable) = (null, false);
         LogApplied(logger, source.Description, wanted.Count, Names(started), Names(stopped.Select(l => l.Value.Loop.Name)));
     }
 
@@ -233,6 +242,9 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "config from {Source} applied: {Objects} scaled object(s); started: {Started}; stopped: {Stopped}")]
     private static partial void LogApplied(ILogger logger, string source, int objects, string started, string stopped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "config from {Source} is readable again and unchanged; the running config stays")]
+    private static partial void LogReadableAgain(ILogger logger, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "config change from {Source} rejected; the last good config keeps running: {Error}")]
     private static partial void LogReloadRejected(ILogger logger, string source, string error);

@@ -34,9 +34,6 @@ internal sealed class HttpSource
         redactor = new SecretRedactor(auth.SecretValues.Concat(options.Headers.Values), basic);
     }
 
-    /// <summary>Removes every credential this source sends (auth values, custom header values, the basic pair) from a text.</summary>
-    public SecretRedactor Redactor => redactor;
-
     /// <summary>GET <paramref name="url"/>.</summary>
     public Task<HttpSourceResponse> GetAsync(string url, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, url, null, cancellationToken);
@@ -118,7 +115,7 @@ internal sealed class HttpSource
                 { StatusCode = (int)response.StatusCode };
             }
             var body = await ResponseBody.ReadCappedAsync(response, options.MaxResponseBytes, options.Operation, cancellationToken).ConfigureAwait(false);
-            return new HttpSourceResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+            return new HttpSourceResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body) { Redactor = redact };
         }
     }
 

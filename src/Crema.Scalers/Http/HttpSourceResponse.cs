@@ -8,6 +8,12 @@ namespace Crema.Scalers.Http;
 /// <param name="Body">The body's bytes.</param>
 internal sealed record HttpSourceResponse(int StatusCode, string? MediaType, byte[] Body)
 {
+    /// <summary>
+    /// Removes every credential this request carried from a text: the configured ones and a token fetched for it
+    /// (OAuth, Google identity). A reader quoting the body in an error cleans the message with it.
+    /// </summary>
+    public SecretRedactor Redactor { get; init; } = SecretRedactor.None;
+
     /// <summary>The body as UTF-8 text.</summary>
     public string Text => Encoding.UTF8.GetString(Body);
 }

@@ -43,7 +43,7 @@ internal sealed class MetricsApiScaler : IScaler
         catch (MetricsApiException e)
         {
             // The message may quote the response, which may echo a credential, and the valueLocation as written.
-            throw new MetricsApiException(source.Redactor.Clean(e.Message), e);
+            throw new MetricsApiException(response.Redactor.Clean(e.Message), e);
         }
     }
 

@@ -45,7 +45,7 @@ internal sealed class PrometheusScaler : IScaler
         catch (PrometheusQueryException e)
         {
             // The server's error text may echo the request, credentials included.
-            throw new PrometheusQueryException(source.Redactor.Clean(e.Message));
+            throw new PrometheusQueryException(response.Redactor.Clean(e.Message));
         }
     }
 

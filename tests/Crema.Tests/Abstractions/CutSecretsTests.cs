@@ -10,6 +10,8 @@ public sealed class CutSecretsTests
     [InlineData("value \"hunter2-corr…\" is not a number", "value \"[x]…\" is not a number")]
     [InlineData("401: token hunter2-correct-h...", "401: token [x]...")]
     [InlineData("a: hunt… b: hunter2-c…", "a: [x]… b: [x]…")]
+    [InlineData("... then hunter2-cor...", "... then [x]...")]
+    [InlineData("…hunter2-cor…", "…[x]…")]
     public void Redact_BeginningOfASecretBeforeACutMarker_Replaced(string text, string expected) =>
         CutSecrets.Redact(text, [Secret], "[x]").ShouldBe(expected);
 

@@ -56,6 +56,9 @@ public sealed class ValuesSchemaTests
     [InlineData("monitoring: {serviceMonitor: {enabled: true, interval: 1m30s}}\n")]
     [InlineData("env: [{name: TOKEN, valueFrom: {secretKeyRef: {name: s, key: k}}}]\nenvFrom: [{secretRef: {name: crema-trigger-secrets}}]\n")]
     [InlineData("existingConfigMap: my-crema-config\nconfig: null\n")]
+    [InlineData("enabled: true\n")]
+    [InlineData("serviceAccount: {gcpServiceAccount: 123456789-compute@developer.gserviceaccount.com}\n")]
+    [InlineData("serviceAccount: {gcpServiceAccount: my-project@appspot.gserviceaccount.com}\n")]
     public async Task Validate_GoodValue_Passes(string values)
     {
         var chart = await HelmRender.RenderAsync(values);

@@ -108,6 +108,7 @@ public sealed class OtlpArgumentsTests
     [InlineData("authorization")]
     [InlineData("=Bearer s3cret")]
     [InlineData("x-ok=1,bad header=s3cret")]
+    [InlineData("x-ok=s3cret%0Ainjected: 1")]
     public void TryResolve_MalformedHeaders_FailsNamingThePairNotItsText(string headers)
     {
         var environment = new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://localhost:4318", ["OTEL_EXPORTER_OTLP_HEADERS"] = headers };
@@ -117,6 +118,16 @@ public sealed class OtlpArgumentsTests
         error.ShouldStartWith("OTEL_EXPORTER_OTLP_HEADERS: header ");
         error.ShouldNotContain("s3cret");
         error.ShouldNotContain("authorization");
+    }
+
+    [Fact]
+    public void TryResolve_RepeatedHeaderName_FailsBeforeTheExporterWouldThrow()
+    {
+        var environment = new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://localhost:4318", ["OTEL_EXPORTER_OTLP_HEADERS"] = "x-team=a,x-team=s3cret" };
+
+        OtlpArguments.TryResolve(null, null, environment.GetValueOrDefault, out _, out var error).ShouldBeFalse();
+
+        error.ShouldBe("OTEL_EXPORTER_OTLP_HEADERS: header 2 of 2 repeats the name \"x-team\"; give each header once");
     }
 
     private static OtlpExportOptions? Resolve(string? endpoint, string? protocol, Dictionary<string, string> environment)

@@ -45,7 +45,7 @@ public sealed class RunCommandTests
         var run = await CliRun.RunAsync(environment, "run", "--otlp-endpoint", "http://localhost:4318");
 
         run.ExitCode.ShouldBe(1);
-        run.ErrorLines.ShouldBe(["OTEL_EXPORTER_OTLP_HEADERS: header 1 of 1 is not key=value (a header name, then URL-encoded text); the value is not shown"]);
+        run.ErrorLines.ShouldBe(["OTEL_EXPORTER_OTLP_HEADERS: header 1 of 1 is not key=value (a header name, then URL-encoded text without control characters); the value is not shown"]);
     }
 
     [Fact]

@@ -32,6 +32,28 @@ public sealed class DaemonReloadTests
     }
 
     [Fact]
+    public async Task Run_ConfigFileUnreadableThenBackUnchanged_ErrorClearedWithoutARestart()
+    {
+        var scalers = new SettableScalerFactory();
+        scalers.Values["a"] = 2;
+        var yaml = DaemonConfigs.Settable((DaemonConfigs.PoolA, "a", 10));
+        await using var harness = await DaemonHarness.StartAsync(yaml, new Dictionary<string, int> { [DaemonConfigs.PoolA] = 0 }, [scalers]);
+        await harness.AdvanceUntilAsync(async () => await harness.InstancesAsync(DaemonConfigs.PoolA) == 2, TimeSpan.FromSeconds(1), 40, "pool-a scales to 2");
+
+        // A mounted secret swapped under the watch: gone for a moment, then the same text again.
+        File.Delete(harness.ConfigPath);
+        await harness.AdvanceUntilAsync(async () => (await harness.StatusAsync()).GetProperty("config").GetProperty("lastReloadError").GetString() is { } e && e.Contains("cannot read", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(1), 20, "the unreadable file reported");
+        (await harness.MetricsAsync()).ShouldContain("crema_config_last_reload_successful 0");
+        await File.WriteAllTextAsync(harness.ConfigPath, yaml);
+        await harness.AdvanceUntilAsync(async () => (await harness.StatusAsync()).GetProperty("config").GetProperty("lastReloadError").ValueKind == JsonValueKind.Null,
+            TimeSpan.FromSeconds(1), 20, "the error cleared once the same text is readable again");
+
+        (await harness.MetricsAsync()).ShouldContain("crema_config_last_reload_successful 1");
+        scalers.Built.ShouldBe(1, "the unchanged config restarts nothing");
+    }
+
+    [Fact]
     public async Task Run_ReloadNamingAnUnsetVariable_IsRejectedNamingItAndTheOldConfigKeepsRunning()
     {
         var scalers = new SettableScalerFactory();

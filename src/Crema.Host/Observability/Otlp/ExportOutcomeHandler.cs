@@ -32,7 +32,7 @@ internal sealed class ExportOutcomeHandler(Action<string?> report) : DelegatingH
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
+        HttpResponseMessage? response = null;
         try
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -44,6 +44,8 @@ internal sealed class ExportOutcomeHandler(Action<string?> report) : DelegatingH
         }
         catch (Exception e)
         {
+            // A reply whose body could not be read still holds its connection until disposed.
+            response?.Dispose();
             report(NoAnswer(e));
             throw;
         }

@@ -41,7 +41,7 @@ internal static class UtilizationQuery
     /// The newest aligned minute that holds samples, or null when none does. Should the API return several series
     /// (it merges them into one), the minute's distributions are merged here the same way, weighted by their counts.
     /// Points without samples (count 0) or with a non-finite mean are skipped, never read as 0 %; so is a minute whose
-    /// means are too large to average (no real utilization is).
+    /// means are too large to average (no real utilization is): then the query has no value (null), rather than an older minute.
     /// </summary>
     public static UtilizationSample? Newest(TimeSeriesList list)
     {

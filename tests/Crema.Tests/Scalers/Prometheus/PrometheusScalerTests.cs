@@ -138,6 +138,18 @@ public class PrometheusScalerTests
     }
 
     [Fact]
+    public async Task ReadAsync_ErrorReplyEchoesTheGoogleToken_ItIsRedacted()
+    {
+        const string Token = "ya29.a0AfH6SMBx-fetched-at-read-time-0123456789";
+        await using var stub = await HttpStub.StartAsync(200, $$"""{"status":"error","errorType":"bad_data","error":"request had Authorization: Bearer {{Token}}"}""");
+
+        var error = await Should.ThrowAsync<PrometheusQueryException>(() => ReadAsync(stub, "", podIdentity: true, services: new DefaultScalerServices(new RecordingTokenSource(Token))));
+
+        error.Message.ShouldContain("bad_data: request had Authorization: Bearer [redacted]");
+        error.Message.ShouldNotContain("ya29.a0AfH6");
+    }
+
+    [Fact]
     public async Task ReadAsync_PodIdentityWithoutGoogleCredentials_ThrowsClearError()
     {
         await using var stub = await HttpStub.StartAsync(200, FortyTwo);

@@ -65,6 +65,16 @@ public sealed class ResourceTriggerRuleTests
             .ShouldHaveError(T0 + ".useCachedMetrics", "property \"useCachedMetrics\" is not supported for \"memory\" scaler");
 
     [Fact]
+    public void Load_UseCachedMetricsOnCron_IsRejectedAsKedaDoes() =>
+        LoadReal(OneScaledObject("minReplicaCount: 0", triggers: "triggers: [{type: cron, useCachedMetrics: true, metadata: {timezone: UTC, start: \"0 8 * * *\", end: \"0 18 * * *\", desiredReplicas: \"3\"}}]"))
+            .ShouldHaveError(T0 + ".useCachedMetrics", "property \"useCachedMetrics\" is not supported for \"cron\" scaler");
+
+    [Fact]
+    public void Load_UseCachedMetricsOnKafka_IsAccepted() =>
+        LoadReal(OneScaledObject("minReplicaCount: 0", triggers: "triggers: [{type: kafka, useCachedMetrics: true, metadata: {bootstrapServers: \"kafka:9092\", consumerGroup: g, topic: t}}]"))
+            .IsValid.ShouldBeTrue();
+
+    [Fact]
     public void Load_MetadataErrors_NameTheKeys()
     {
         var result = LoadReal(OneScaledObject("minReplicaCount: 1", triggers: "triggers: [{type: cpu, metricType: Utilization, metadata: {value: \"50%\", containerName: app}}]"));

@@ -5,8 +5,8 @@ namespace Crema.Core.Configuration.Validation;
 /// <summary>
 /// The <c>cpu</c> and <c>memory</c> triggers: KEDA's metricType rule (cpu_memory_scaler.go parseResourceMetadata: only
 /// Utilization or AverageValue, and one must be given) narrowed to what Cloud Run can measure, and the webhook's
-/// verifyCPUMemoryScalers rule that an object with only resource triggers cannot scale to zero, and ValidateTriggers'
-/// refusal of useCachedMetrics for them.
+/// verifyCPUMemoryScalers rule that an object with only resource triggers cannot scale to zero (their useCachedMetrics
+/// refusal is in <see cref="TriggerValidator"/>, with cron's).
 /// </summary>
 internal sealed class ResourceTriggerValidator : IConfigValidator
 {
@@ -24,11 +24,6 @@ internal sealed class ResourceTriggerValidator : IConfigValidator
                 if (!context.BindingFailedAt(triggerPath + ".metricType"))
                 {
                     CheckMetricType(context, trigger, triggerPath);
-                }
-                if (trigger.UseCachedMetrics)
-                {
-                    // scaletriggers_types.go ValidateTriggers.
-                    context.Error(triggerPath + ".useCachedMetrics", $"property \"useCachedMetrics\" is not supported for \"{trigger.Type}\" scaler (KEDA)");
                 }
             }
             if (triggers.Count > 0 && triggers.All(t => ResourceTriggers.IsResource(t.Type)) && (scaledObject.Spec.MinReplicaCount ?? 0) == 0)

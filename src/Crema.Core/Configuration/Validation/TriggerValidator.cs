@@ -1,8 +1,14 @@
 namespace Crema.Core.Configuration.Validation;
 
-/// <summary>Triggers: at least one, unique names, known types, existing authentications (KEDA ValidateTriggers and more).</summary>
+/// <summary>
+/// Triggers: at least one, unique names, known types, existing authentications, no useCachedMetrics where KEDA
+/// refuses it (KEDA ValidateTriggers and more).
+/// </summary>
 internal sealed class TriggerValidator : IConfigValidator
 {
+    // scaletriggers_types.go ValidateTriggers: these scalers have no metric to cache.
+    private static readonly string[] WithoutCachedMetrics = ["cpu", "memory", "cron"];
+
     public void Validate(ValidationContext context)
     {
         foreach (var (scaledObject, path) in context.ScaledObjects())
@@ -21,6 +27,10 @@ internal sealed class TriggerValidator : IConfigValidator
                 }
                 CheckType(context, trigger, triggerPath);
                 CheckAuthenticationRef(context, trigger, triggerPath);
+                if (trigger.UseCachedMetrics && WithoutCachedMetrics.Contains(trigger.Type, StringComparer.Ordinal))
+                {
+                    context.Error(triggerPath + ".useCachedMetrics", $"property \"useCachedMetrics\" is not supported for \"{trigger.Type}\" scaler (KEDA)");
+                }
             }
         }
     }

@@ -124,7 +124,7 @@ internal static class RunCommand
             {
                 Source = source,
                 InitialDigest = digest!,
-                InitialConfig = loaded!,
+                InitialConfig = new InitialConfig(loaded!),
                 Address = parsed.GetValue(address)!,
                 Port = parsed.GetValue(port) ?? DefaultPort(environment),
                 DryRun = parsed.GetValue(dryRun),

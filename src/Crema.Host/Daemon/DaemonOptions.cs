@@ -13,7 +13,8 @@ internal sealed record DaemonOptions
     /// <summary>The digest of the config text already read and validated at start (the text itself is not kept).</summary>
     public required ConfigDigest InitialDigest { get; init; }
 
-    public required CremaConfig InitialConfig { get; init; }
+    /// <summary>The config read and validated at start, taken once by the supervisor.</summary>
+    public required InitialConfig InitialConfig { get; init; }
 
     /// <summary>Address to listen on. Default all interfaces (Cloud Run requires it); tests use 127.0.0.1.</summary>
     public string Address { get; init; } = "0.0.0.0";

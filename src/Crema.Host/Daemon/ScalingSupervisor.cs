@@ -14,7 +14,7 @@ namespace Crema.Host.Daemon;
 /// a valid change restarts only the objects whose settings changed; an invalid change is reported on
 /// /status and in logs, and the last good config keeps running.
 /// </summary>
-internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSource source, ConfigDigest initialDigest, CremaConfig initialConfig) : BackgroundService
+internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSource source, ConfigDigest initialDigest, InitialConfig initialConfig) : BackgroundService
 {
     /// <summary>
     /// A config at least this large (about 1,600 scaled objects of one trigger) is followed by one compacting collection once applied:
@@ -33,15 +33,12 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
     private bool stopped;
     // Only the digest of the running config is kept: the file of 10,000 objects is 6.5 MB, 13 MB as a string.
     private ConfigDigest lastDigest = initialDigest;
-    private CremaConfig? initial = initialConfig;
     private string? lastRejection;
     private bool lastRejectionUnreadable;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var first = initial!;
-        initial = null;
-        await ApplyAsync(first, lastDigest).ConfigureAwait(false);
+        await ApplyAsync(initialConfig.Take(), lastDigest).ConfigureAwait(false);
         services.Status.Ready = true;
         if (source.PollInterval is not { } interval)
         {

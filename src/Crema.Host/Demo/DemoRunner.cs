@@ -39,7 +39,7 @@ internal sealed class DemoRunner(TextWriter output, TextWriter error)
         {
             Source = new InlineConfigSource("demo", yaml),
             InitialDigest = ConfigDigest.Of(yaml),
-            InitialConfig = loaded.Config!,
+            InitialConfig = new InitialConfig(loaded.Config!),
             Address = "127.0.0.1",
             Port = port,
             LogFormat = "text",

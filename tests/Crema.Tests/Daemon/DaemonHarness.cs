@@ -69,7 +69,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
         {
             Source = new FileConfigSource(configPath),
             InitialDigest = ConfigDigest.Of(yaml),
-            InitialConfig = loaded.Config!,
+            InitialConfig = new InitialConfig(loaded.Config!),
             Address = "127.0.0.1",
             Port = 0,
             Time = time,

@@ -49,7 +49,7 @@ internal sealed partial class DaemonHost : IAsyncDisposable
         if (options.Otlp is { } otlp)
         {
             // Registered first: it exports from the start, and its last export comes after the loops stopped.
-            builder.Services.AddSingleton(services => new OtlpMetricsService(otlp, metrics, options.Environment, services.GetRequiredService<GoogleServices>().Http,
+            builder.Services.AddSingleton(services => new OtlpMetricsService(otlp with { ObjectsAtStart = options.InitialConfig.Objects }, metrics, options.Environment, services.GetRequiredService<GoogleServices>().Http,
                 services.GetRequiredService<ILoggerFactory>().CreateLogger("Crema.Host.Otlp")));
             builder.Services.AddHostedService(services => services.GetRequiredService<OtlpMetricsService>());
         }

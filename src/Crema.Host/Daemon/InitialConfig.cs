@@ -11,6 +11,9 @@ internal sealed class InitialConfig(CremaConfig config)
 {
     private CremaConfig? config = config;
 
+    /// <summary>How many scaled objects it holds (known after it was taken).</summary>
+    public int Objects { get; } = config.Spec.ScaledObjects.Count;
+
     /// <summary>The config; only the first call gets it.</summary>
     public CremaConfig Take() => Interlocked.Exchange(ref config, null)
         ?? throw new InvalidOperationException("the initial config was already taken");

@@ -35,6 +35,9 @@ internal sealed record OtlpExportOptions
     /// <summary>Series kept per metric (the SDK reserves memory for them up front); default <see cref="DefaultCardinalityLimit"/>.</summary>
     public int CardinalityLimit { get; init; } = DefaultCardinalityLimit;
 
+    /// <summary>Scaled objects in the config at start: more than <see cref="CardinalityLimit"/> folds per-object series (warned about once).</summary>
+    public int ObjectsAtStart { get; init; }
+
     /// <summary>The endpoint without user info or query, for logs.</summary>
     public string DisplayEndpoint => Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 

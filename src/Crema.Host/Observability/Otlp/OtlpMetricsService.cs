@@ -47,6 +47,10 @@ internal sealed partial class OtlpMetricsService(OtlpExportOptions options, Crem
             .AddReader(new PeriodicExportingMetricReader(new OtlpMetricExporter(exporterOptions), interval, (int)options.Timeout.TotalMilliseconds))
             .Build();
         LogStarted(logger, options.DisplayEndpoint, options.ProtocolName, options.Interval.TotalSeconds);
+        if (options.ObjectsAtStart > options.CardinalityLimit)
+        {
+            LogCardinalityTooLow(logger, options.ObjectsAtStart, options.CardinalityLimit);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -63,4 +67,8 @@ internal sealed partial class OtlpMetricsService(OtlpExportOptions options, Crem
     [LoggerMessage(EventId = 4, EventName = "OtlpExportStarted", Level = LogLevel.Information,
         Message = "exporting metrics over OTLP to {Endpoint} ({Protocol}) every {IntervalSeconds} s")]
     private static partial void LogStarted(ILogger logger, string endpoint, string protocol, double intervalSeconds);
+
+    [LoggerMessage(EventId = 5, EventName = "OtlpCardinalityTooLow", Level = LogLevel.Warning,
+        Message = "the config has {Objects} scaled objects but OTLP keeps {Limit} series per metric: the series of the objects beyond it are exported folded into one with otel.metric.overflow=true; raise CREMA_OTLP_CARDINALITY_LIMIT (/metrics has every series)")]
+    private static partial void LogCardinalityTooLow(ILogger logger, int objects, int limit);
 }

@@ -126,6 +126,7 @@ public sealed class DaemonOtlpExportTests
 
         var series = OtlpSeries.Of(export.Request).Keys.Where(k => k.StartsWith("crema_current_instances{", StringComparison.Ordinal)).ToList();
         series.ShouldContain("crema_current_instances{otel.metric.overflow=\"true\"}");
+        rig.LogLines("the config has 2 scaled objects but OTLP keeps 1 series per metric").Length.ShouldBe(1, "said once, at start");
     }
 
     [Fact]

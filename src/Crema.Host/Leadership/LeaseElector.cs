@@ -115,7 +115,17 @@ internal sealed partial class LeaseElector : BackgroundService, IWriteGate
         if (version is not null && held is not null)
         {
             var released = held with { HolderIdentity = null, RenewTime = time.GetUtcNow() };
-            var result = await CallAsync("release", token => store.UpdateAsync(released, version, token), CancellationToken.None).ConfigureAwait(false);
+            LeaseStoreResult result;
+            try
+            {
+                // Within what is left of the host's shutdown grace: the platform kills the process soon after it.
+                result = await CallAsync("release", token => store.UpdateAsync(released, version, token), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                result = LeaseStoreResult.Fail(LeaseStoreOutcome.Failed,
+                    $"release {store.Description}: the shutdown grace ended first; a standby takes over once the lease expires");
+            }
             if (result.Outcome == LeaseStoreOutcome.Ok)
             {
                 LogReleased(logger, store.Description, Identity);

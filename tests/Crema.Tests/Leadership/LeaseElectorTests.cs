@@ -192,6 +192,25 @@ public sealed class LeaseElectorTests
     }
 
     [Fact]
+    public async Task Stop_ReleaseHangs_EndsWhenTheHostsShutdownGraceDoes()
+    {
+        // Lease 60 s: its own call timeout (12 s) would outlast Cloud Run's 10 s between SIGTERM and SIGKILL.
+        var rig = new ElectorRig(seconds: 60);
+        var a = rig.Add("a");
+        await rig.StepAsync("a");
+        rig.Views["a"].Hangs = true;
+        using var grace = new CancellationTokenSource();
+
+        var stopping = a.StopAsync(grace.Token);
+        await grace.CancelAsync();
+
+        // Real time only bounds the test; the lease's own clock never moves here.
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+        a.CanWrite(out _).ShouldBeFalse();
+        rig.Store.Current!.Record.HolderIdentity.ShouldBe("a", "not released: a standby takes over once the lease expires");
+    }
+
+    [Fact]
     public async Task Renew_AnswerLost_FindsItsOwnRecordAndKeepsItsTerm()
     {
         var rig = new ElectorRig();

@@ -6,7 +6,8 @@ namespace Crema.Scalers.Redis;
 /// The logger StackExchange.Redis is given for one connect, kept only for why it failed: an aborted connect throws
 /// "Error connecting right now" without its cause, which the library logs as an error with the exception (an
 /// OpenSSL alert "certificate required", "Connection reset by peer" from a TLS port). The root cause, the innermost
-/// exception's message, of the first such error is kept; nothing else is stored and nothing is written anywhere.
+/// exception's message, of the first such error is kept (a disposed socket is skipped: the teardown, not the cause);
+/// nothing else is stored and nothing is written anywhere.
 /// </summary>
 internal sealed class RedisConnectFailures : ILoggerFactory, ILogger
 {
@@ -44,6 +45,12 @@ internal sealed class RedisConnectFailures : ILoggerFactory, ILogger
         while (root.InnerException is not null)
         {
             root = root.InnerException;
+        }
+        if (root is ObjectDisposedException)
+        {
+            // The library tearing the failed socket down ("Cannot access a disposed object"), sometimes logged
+            // before the error that made it: a consequence, not the reason.
+            return;
         }
         reason.TrySetResult(root.Message);
     }

@@ -28,6 +28,8 @@ internal sealed class CremaProcess : IDisposable
 
     public int ExitCode => process.ExitCode;
 
+    public int Id => process.Id;
+
     public static CremaProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Crema.Host.Emulator;
 using Crema.Tests.Observability.Otlp;
 
@@ -17,8 +15,7 @@ public sealed class RunOtlpProcessTests
         await using var receiver = await OtlpReceiver.StartHttpAsync();
         await using var emulator = await CloudRunEmulator.StartAsync(new CloudRunEmulatorOptions { Targets = new Dictionary<string, int> { [Pool] = 1 } }, CancellationToken.None);
         using var files = new TempFiles();
-        var config = Path.Combine(files.Directory, "crema.yaml");
-        await File.WriteAllTextAsync(config, $$"""
+        var config = files.Write("crema.yaml", $$"""
             apiVersion: crema/v1
             kind: CremaConfig
             spec:
@@ -30,27 +27,12 @@ public sealed class RunOtlpProcessTests
                       - type: prometheus
                         metadata: {serverAddress: "http://127.0.0.1:9", query: up, threshold: "1"}
             """);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "crema.dll"), "run", "--config", config, "--port", "0", "--address", "127.0.0.1", "--otlp-endpoint", receiver.BaseAddress })
+        using var crema = CremaProcess.Start(new Dictionary<string, string>
         {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["CREMA_RUN_ENDPOINT"] = emulator.BaseAddress.AbsoluteUri;
-        start.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "200";
-        start.Environment["OTEL_EXPORTER_OTLP_HEADERS"] = "x-check=from%20env";
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        void Collect(object? _, DataReceivedEventArgs e)
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        }
-        process.OutputDataReceived += Collect;
-        process.ErrorDataReceived += Collect;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+            ["CREMA_RUN_ENDPOINT"] = emulator.BaseAddress.AbsoluteUri,
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+            ["OTEL_EXPORTER_OTLP_HEADERS"] = "x-check=from%20env",
+        }, "run", "--config", config, "--port", "0", "--address", "127.0.0.1", "--otlp-endpoint", receiver.BaseAddress);
         try
         {
             var export = await receiver.WaitForAsync(e => OtlpSeries.Of(e.Request).Keys.Any(k => k.StartsWith("crema_scaled_object_state{scaled_object=\"otlp\"", StringComparison.Ordinal)),
@@ -59,20 +41,15 @@ public sealed class RunOtlpProcessTests
             export.Headers["x-check"].ShouldBe("from env");
             var resource = export.Request.ResourceMetrics[0].Resource.Attributes.ToDictionary(a => a.Key, a => OtlpSeries.Text(a.Value));
             resource["service.name"].ShouldBe("crema");
-            resource["service.instance.id"].ShouldStartWith(Environment.MachineName + "-" + process.Id.ToString(CultureInfo.InvariantCulture) + "-");
+            resource["service.instance.id"].ShouldStartWith(Environment.MachineName + "-" + crema.Id.ToString(CultureInfo.InvariantCulture) + "-");
             resource.Keys.ShouldNotContain("faas.name", "not on Cloud Run");
         }
         finally
         {
-            Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            crema.Terminate();
+            await crema.WaitForExitAsync(TimeSpan.FromSeconds(30));
         }
-        string log;
-        lock (output)
-        {
-            log = output.ToString();
-        }
-        process.ExitCode.ShouldBe(0, log);
-        log.ShouldContain("exporting metrics over OTLP to " + receiver.BaseAddress + "/v1/metrics (http/protobuf) every 0.2 s");
+        crema.ExitCode.ShouldBe(0, crema.Output);
+        crema.Output.ShouldContain("exporting metrics over OTLP to " + receiver.BaseAddress + "/v1/metrics (http/protobuf) every 0.2 s");
     }
 }

@@ -33,8 +33,8 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
     private bool stopped;
     // Only the digest of the running config is kept: the file of 10,000 objects is 6.5 MB, 13 MB as a string.
     private ConfigDigest lastDigest = initialDigest;
-    private string? lastRejection;
-    private bool lastRejectionUnreadable;
+    // The last reload refused: its message (logged once) and its result ("invalid", "unreadable").
+    private (string Message, string Result)? lastRejection;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -133,11 +133,11 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
         }
         if (changed is null)
         {
-            if (lastRejectionUnreadable)
+            if (lastRejection?.Result == "unreadable")
             {
                 // Unreadable for a moment (a mounted secret swapped under the watch), then the text already running.
                 services.Status.SetConfig(services.Status.Config with { LastReloadError = null, LastReloadErrorAt = null });
-                (lastRejection, lastRejectionUnreadable) = (null, false);
+                lastRejection = null;
                 LogReadableAgain(logger, source.Description);
             }
             return;
@@ -145,6 +145,7 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
         // Taken before the load: a broken text is reported once, not parsed again every poll until it changes.
         lastDigest = changed.Digest;
         var result = ConfigLoader.Load(changed.Text, source.Description, services.Scalers, services.Environment);
+        // The text (megabytes for a large config) is not needed past the load; the local lives across the await below.
         changed = null;
         if (!result.IsValid)
         {
@@ -158,13 +159,12 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
     {
         services.Metrics.ConfigReload(result);
         services.Status.SetConfig(services.Status.Config with { LastReloadError = message, LastReloadErrorAt = services.Time.GetUtcNow() });
-        if (message != lastRejection)
+        if (message != lastRejection?.Message)
         {
             // Logged once per distinct problem: a deleted file must not write the same line every 2 s.
             LogReloadRejected(logger, source.Description, message);
-            lastRejection = message;
         }
-        lastRejectionUnreadable = result == "unreadable";
+        lastRejection = (message, result);
     }
 
     private async Task ApplyAsync(CremaConfig config, ConfigDigest digest)
@@ -217,7 +217,7 @@ internal sealed partial class ScalingSupervisor(LoopServices services, IConfigSo
         }
         services.Status.SetConfig(new ConfigStatus(source.Description, services.Time.GetUtcNow(), null, null));
         services.Metrics.ConfigReload("applied");
-        (lastRejection, lastRejectionUnreadable) = (null, false);
+        lastRejection = null;
         LogApplied(logger, source.Description, wanted.Count, Names(started), Names(stopped.Select(l => l.Value.Loop.Name)));
     }
 

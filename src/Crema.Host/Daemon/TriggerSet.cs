@@ -32,9 +32,10 @@ internal sealed class TriggerSet : IAsyncDisposable
         secrets = new TriggerSecrets[scaledObject.Spec.Triggers.Count];
         slots = scaledObject.Spec.Triggers.Select((trigger, index) =>
         {
+            var key = TriggerContexts.KeyOf(trigger, index);
             var triggerSecrets = secrets[index] = new TriggerSecrets(services, TriggerContexts.AuthenticationOf(spec, trigger), trigger,
-                $"{scaledObject.DisplayName}: trigger {TriggerContexts.KeyOf(trigger, index)}");
-            var slot = new TriggerSlot(TriggerContexts.KeyOf(trigger, index), trigger.Type, ct => BuildAsync(services, spec, scaledObject, index, triggerSecrets, ct));
+                $"{scaledObject.DisplayName}: trigger {key}");
+            var slot = new TriggerSlot(key, trigger.Type, ct => BuildAsync(services, spec, scaledObject, index, triggerSecrets, ct));
             slot.Built += scaler => WatchPushes(slot.Key, scaler);
             return slot;
         }).ToArray();
